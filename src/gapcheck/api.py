@@ -1,0 +1,132 @@
+"""The library API: one orchestrating function over the stage modules.
+
+    from gapcheck import analyse, render
+    analysis = analyse("resume.pdf", role="ml-engineer", level="mid", today="2026-11-21")
+    html = render(analysis, "html")
+
+`analyse` reads files and returns records; it never prints and never writes. The CLI
+and batch mode are thin layers over these two functions.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from gapcheck import __version__
+from gapcheck.errors import UsageError
+from gapcheck.records import Analysis, Document, DocumentSummary, Section, Target
+from gapcheck.taxonomy import LEVELS, Taxonomy, load_taxonomy
+
+FORMATS = ("html", "json", "md")
+DEFAULT_ROLE = "ml-engineer"
+DEFAULT_LEVEL = "mid"
+
+
+def today_iso() -> str:
+    """Today's date for a report: SOURCE_DATE_EPOCH when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date().isoformat()
+    return dt.date.today().isoformat()
+
+
+def resolve_target(taxonomy: Taxonomy, role: str, level: str, job: str | None) -> Target:
+    known = [r.id for r in taxonomy.roles]
+    if role not in known:
+        raise UsageError(
+            "--role", f"unknown role '{role}'", f"choose one of: {', '.join(known)}"
+        )
+    if level not in LEVELS:
+        raise UsageError("--level", f"unknown level '{level}'", f"choose one of: {', '.join(LEVELS)}")
+    return Target(role=role, role_name=taxonomy.role(role).name, level=level, job=job)
+
+
+def analyse(
+    resume: str | os.PathLike[str],
+    portfolio: Sequence[str | os.PathLike[str]] = (),
+    *,
+    role: str = DEFAULT_ROLE,
+    level: str = DEFAULT_LEVEL,
+    job: str | os.PathLike[str] | None = None,
+    taxonomy: Taxonomy | str | os.PathLike[str] | None = None,
+    today: str | dt.date | None = None,
+    engine: str = "pdfminer",
+) -> Analysis:
+    """Analyse one person's resume (plus optional portfolio material) against a role.
+
+    Raises a `gapcheck.errors.GapcheckError` subclass, with a one-line message naming
+    the file, for any input gapcheck cannot use.
+    """
+    from gapcheck import detect, recommend, score
+    from gapcheck.jobs import job_gap, read_posting
+    from gapcheck.portfolio import expand_portfolio, hands_on_items
+    from gapcheck.reading import read_document
+    from gapcheck.sections import split_sections
+
+    tax = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(
+        Path(taxonomy) if taxonomy is not None else None
+    )
+    job_path = Path(job) if job is not None else None
+    target = resolve_target(tax, role, level, job_path.name if job_path else None)
+    generated_on = today.isoformat() if isinstance(today, dt.date) else (today or today_iso())
+
+    documents: list[Document] = [read_document(Path(resume), role="resume", engine=engine)]
+    for item in expand_portfolio([Path(p) for p in portfolio]):
+        documents.append(read_document(item, role="portfolio", engine=engine))
+
+    sections: list[Section] = []
+    summaries: list[DocumentSummary] = []
+    for document in documents:
+        found = split_sections(document)
+        sections.extend(found)
+        summaries.append(
+            DocumentSummary(
+                source=document.source,
+                kind=document.kind,
+                role=document.role,
+                diagnostics=document.diagnostics,
+                sections=tuple((s.kind, s.heading) for s in found),
+            )
+        )
+
+    detector = detect.get_detector(tax)
+    detection = detector.detect(sections)
+    result_score = score.score(detection, tax, target)
+    gaps = score.rank_gaps(detection, tax, target)
+    posting = read_posting(job_path, tax) if job_path is not None else None
+
+    warnings = tuple(w for doc in documents for w in doc.diagnostics.warnings)
+    return Analysis(
+        gapcheck_version=__version__,
+        taxonomy_version=tax.version,
+        taxonomy_as_of=tax.as_of,
+        generated_on=generated_on,
+        target=target,
+        documents=tuple(summaries),
+        detection=detection,
+        score=result_score,
+        gaps=gaps,
+        near_misses=score.near_misses(detection, tax, target),
+        learning_path=recommend.learning_path(gaps, tax),
+        certifications=recommend.suggest_certifications(gaps, detection, tax),
+        retired_held=recommend.retired_notes(detection, tax),
+        warnings=warnings,
+        job=job_gap(posting, detection, tax, target) if posting is not None else None,
+        hands_on=hands_on_items(sections, detection, tax),
+    )
+
+
+def render(analysis: Analysis, fmt: str = "html") -> str:
+    """Render an analysis as a self-contained HTML page, Markdown, or JSON text."""
+    if fmt not in FORMATS:
+        raise UsageError("--format", f"unknown format '{fmt}'", f"choose one of: {', '.join(FORMATS)}")
+    from gapcheck.report import render_html, render_json, render_markdown
+
+    if fmt == "html":
+        return render_html(analysis)
+    if fmt == "md":
+        return render_markdown(analysis)
+    return render_json(analysis)

@@ -1,0 +1,266 @@
+"""The records passed between gapcheck's stages.
+
+Every stage takes records in and gives records out; none of them prints or touches
+files except the reader (input) and the renderer's caller (output). All records are
+frozen so a stage can never change what an earlier stage produced.
+
+    read      -> Document          (lines with page, position and font)
+    sections  -> tuple[Section]    (lines grouped under headings of a known kind)
+    detect    -> Detection         (skills and certifications found, with evidence)
+    score     -> Score, gaps       (role coverage, ranked missing skills)
+    recommend -> certifications, learning path
+    render    -> HTML / Markdown / JSON text
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+# --------------------------------------------------------------------------- reading
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line of text in reading order, after cleanup."""
+
+    text: str
+    page: int  # 1-based
+    number: int  # 1-based position of the line in the whole document, in reading order
+    x0: float = 0.0  # bounding box in PDF points, origin bottom-left (pdfminer's)
+    y0: float = 0.0
+    x1: float = 0.0
+    y1: float = 0.0
+    font: str = ""
+    size: float = 0.0
+    bold: bool = False
+    column: int = 0  # 0: full width or single column; 1, 2, ...: left to right
+
+
+@dataclass(frozen=True)
+class Diagnostics:
+    """What the reader saw, so a user knows when to distrust a result."""
+
+    pages: int
+    characters: int
+    layout: str  # "single-column", "two-column", "sidebar", "text"
+    columns: int
+    unreadable_share: float  # 0..1, characters that could not be mapped to text
+    engine: str  # "pdfminer", "pdfium", "docx", "text", "html"
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input file as text lines. `source` is the file's name only, never its path."""
+
+    source: str
+    kind: str  # "pdf", "docx", "txt", "md", "html"
+    lines: tuple[Line, ...]
+    diagnostics: Diagnostics
+    role: str = "resume"  # "resume" or "portfolio"
+
+
+@dataclass(frozen=True)
+class Section:
+    """Consecutive lines under one heading. `kind` is one of sections.SECTION_KINDS."""
+
+    kind: str
+    heading: str
+    lines: tuple[Line, ...]
+    document: str  # Document.source
+    document_role: str = "resume"
+
+
+# --------------------------------------------------------------------------- detection
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why gapcheck believes a skill is present: where, how, and how strongly."""
+
+    snippet: str  # the whole line, as cleaned, so the report can show it
+    matched: str  # the words that matched, exactly as they stand in `snippet`
+    start: int  # offsets of `matched` in `snippet`, for highlighting
+    end: int
+    page: int
+    line: int
+    section: str  # Section.kind
+    heading: str
+    document: str
+    method: str  # "exact", "alias", "fuzzy", "rule", "implied"
+    strength: float  # 0..1: experience/project use > skills list > interests/learning
+    score: float | None = None  # fuzzy similarity 0..100, only for method "fuzzy"
+    years: float | None = None  # years of use, when the entry carries dates
+    via: str | None = None  # for "implied": the id of the skill that implies this one
+
+
+@dataclass(frozen=True)
+class FoundSkill:
+    id: str
+    name: str
+    category: str
+    explicit: bool  # named in the text (False: only implied by another skill)
+    strength: float  # the strongest evidence's strength (implied: partial credit)
+    evidence: tuple[Evidence, ...]
+    years: float | None = None
+    documents: tuple[str, ...] = ()  # which inputs prove it
+    portfolio_only: bool = False  # proven by portfolio material but not by the resume
+
+
+@dataclass(frozen=True)
+class HeldCertification:
+    id: str
+    name: str
+    status: str  # the taxonomy's status as of its date
+    successor: str | None  # display name of the successor, for retired ones
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Detection:
+    skills: tuple[FoundSkill, ...]
+    certifications: tuple[HeldCertification, ...] = ()
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+@dataclass(frozen=True)
+class CategoryScore:
+    category: str
+    name: str
+    earned: float
+    possible: float
+    percent: float  # 0..100
+
+
+@dataclass(frozen=True)
+class Score:
+    value: float  # 0..100, rounded to one decimal
+    band: str  # "weak", "fair", "good", "strong"
+    earned: float
+    possible: float
+    categories: tuple[CategoryScore, ...]
+
+
+@dataclass(frozen=True)
+class Gap:
+    rank: int  # 1 = learn first
+    skill_id: str
+    name: str
+    category: str
+    stage: str
+    weight: float  # the role weight this gap costs
+    credit: float  # partial credit already earned (0 for a plain gap)
+    reason: str  # plain words: why this rank
+    hint: str  # one line on how to close it
+    named_by: tuple[str, ...] = ()  # guide ids
+    emphasis: str = "named"
+    blocks: tuple[str, ...] = ()  # ids of other missing skills this is a prerequisite of
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    """A skill with partial evidence that a small change would make count."""
+
+    skill_id: str
+    name: str
+    credit: float  # share of the weight already earned, 0..1
+    why_partial: str  # "implied by PyTorch", "only listed under Skills", ...
+    advice: str
+
+
+@dataclass(frozen=True)
+class PathStep:
+    stage: str
+    stage_name: str
+    skills: tuple[Gap, ...]
+
+
+@dataclass(frozen=True)
+class CertificationSuggestion:
+    id: str
+    name: str
+    provider: str
+    level: str
+    exam_code: str | None
+    status: str
+    status_date: str
+    covers: tuple[str, ...]  # ids of *your* gaps it covers
+    covers_names: tuple[str, ...]
+    covered_weight: float
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class RetiredNote:
+    """A certification the resume lists that is retired, closed or superseded today."""
+
+    id: str
+    name: str
+    status: str
+    status_date: str
+    successor: str | None
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Target:
+    role: str  # role id
+    role_name: str
+    level: str  # "entry", "mid", "senior"
+    job: str | None = None  # job posting file name, when targeting a posting
+
+
+@dataclass(frozen=True)
+class JobGap:
+    """The gap against one job posting, next to the gap against the role."""
+
+    source: str
+    title: str
+    required: tuple[str, ...]  # skill ids the posting requires
+    preferred: tuple[str, ...]
+    missing_required: tuple[str, ...]
+    missing_preferred: tuple[str, ...]
+    score: Score
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    source: str
+    kind: str
+    role: str
+    diagnostics: Diagnostics
+    sections: tuple[tuple[str, str], ...]  # (kind, heading) in order
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """Everything one run of gapcheck concluded about one person."""
+
+    gapcheck_version: str
+    taxonomy_version: str
+    taxonomy_as_of: str
+    generated_on: str  # ISO date, passed in (never read from the clock inside a stage)
+    target: Target
+    documents: tuple[DocumentSummary, ...]
+    detection: Detection
+    score: Score
+    gaps: tuple[Gap, ...]
+    near_misses: tuple[NearMiss, ...]
+    learning_path: tuple[PathStep, ...]
+    certifications: tuple[CertificationSuggestion, ...]
+    retired_held: tuple[RetiredNote, ...]
+    warnings: tuple[str, ...]
+    job: JobGap | None = None
+    hands_on: tuple[HandsOnItem, ...] = field(default=())
+
+
+@dataclass(frozen=True)
+class HandsOnItem:
+    """One kind of hands-on evidence the guides ask for (projects, code links, ...)."""
+
+    id: str
+    name: str
+    present: bool
+    evidence: tuple[Evidence, ...] = ()
