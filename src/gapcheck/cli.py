@@ -7,6 +7,7 @@ gapcheck error is caught once, in `main`, and printed as one line. Heavy librari
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -96,11 +97,19 @@ def main(argv: list[str] | None = None) -> Any:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(1)
+    except Exception as exc:  # a bug, not the user's fault: still one line, unless debugging
+        if os.environ.get("GAPCHECK_DEBUG"):
+            raise
+        click.echo(
+            f"gapcheck: error: internal error ({type(exc).__name__}: {exc}); "
+            "set GAPCHECK_DEBUG=1 for details and please report it",
+            err=True,
+        )
+        sys.exit(3)
 
 
 def write_text_atomically(path: Path, text: str) -> None:
     """Write through a temporary file and a rename, so no half-written report remains."""
-    import os
     import tempfile
 
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -105,6 +105,7 @@ class FoundSkill:
     years: float | None = None
     documents: tuple[str, ...] = ()  # which inputs prove it
     portfolio_only: bool = False  # proven by portfolio material but not by the resume
+    aliases: tuple[str, ...] = ()  # the taxonomy's other names for it
 
 
 @dataclass(frozen=True)
@@ -135,12 +136,24 @@ class CategoryScore:
 
 
 @dataclass(frozen=True)
+class ScoreItem:
+    """One expected skill's part in the score: score = 100 * sum(weight*credit) / sum(weight)."""
+
+    skill_id: str
+    name: str
+    category: str
+    weight: float
+    credit: float  # 0..1
+
+
+@dataclass(frozen=True)
 class Score:
     value: float  # 0..100, rounded to one decimal
     band: str  # "weak", "fair", "good", "strong"
     earned: float
     possible: float
     categories: tuple[CategoryScore, ...]
+    items: tuple[ScoreItem, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,5 @@
+"""`python -m gapcheck` runs the CLI."""
+
+from gapcheck.cli import main
+
+main()
