@@ -8,6 +8,7 @@ typed by hand. The formula is documented in `skill_importance` and in the README
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,6 +31,24 @@ EMPHASIS_VALUES: dict[str, float] = {
 }
 
 LEVELS = ("entry", "mid", "senior")
+
+# Ways a bare ambiguous term may be accepted (see AmbiguityRule).
+ACCEPT_CONTEXTS = ("list", "cue", "skills_section")
+
+# Certification statuses; only the first two may ever be recommended.
+CERTIFICATION_STATUSES = (
+    "active",
+    "active-unverified",
+    "retired",
+    "closed",
+    "superseded",
+    "unknown",
+)
+
+# A guide that names a skill again and again treats it as more central than one that names
+# it once: each guide's emphasis value is multiplied by 1 + REPETITION_BONUS x
+# min(1, log10(mentions)), so 1 mention counts x1.0, 3 mentions x1.24, 10 or more x1.5.
+REPETITION_BONUS = 0.5
 
 
 @dataclass(frozen=True)
@@ -81,6 +100,7 @@ class Skill:
     hint: str = ""
     provenance: tuple[Provenance, ...] = ()
     scored: bool = True  # False: shown when found, never reported as a gap
+    note: str = ""  # why the entry is shaped as it is (e.g. why it is not scored)
 
 
 @dataclass(frozen=True)
@@ -100,6 +120,7 @@ class Certification:
     confidence: str = ""
     url: str | None = None
     cost: str | None = None
+    notes: str = ""  # caveats on the facts (conflicting sources, unverified fields)
 
     @property
     def recommendable(self) -> bool:
@@ -133,6 +154,8 @@ class Taxonomy:
     roles: tuple[Role, ...]
     source: str = "builtin"  # file name it was loaded from
     digest: str = ""  # sha256 of the YAML text(s), for caches keyed by content
+    levels: Mapping[str, str] = field(default_factory=dict)  # level id -> what it means
+    extends: str | None = None  # "builtin" when the file extends the built-in taxonomy
 
     def skill(self, skill_id: str) -> Skill:
         for skill in self.skills:
@@ -153,14 +176,25 @@ class Taxonomy:
         raise KeyError(cert_id)
 
 
+def guide_weight(provenance: Provenance) -> float:
+    """What one guide's naming of a skill is worth: its emphasis, a little more if repeated."""
+    emphasis = EMPHASIS_VALUES.get(provenance.emphasis, EMPHASIS_VALUES["named"])
+    if provenance.mentions <= 0:
+        return 0.0
+    repetition = 1.0 + REPETITION_BONUS * min(1.0, math.log10(provenance.mentions))
+    return emphasis * repetition
+
+
 def skill_importance(skill: Skill) -> float:
     """Importance of a skill from its provenance alone (before role and level factors).
 
-    importance = sum over the guides that name it of EMPHASIS_VALUES[emphasis]
-    A skill named by all four guides as essential scores 12; one guide merely naming it
-    scores 1; a skill no guide names (added for detection only) scores 0.
+    importance = sum over the guides that name it of
+                 EMPHASIS_VALUES[emphasis] x (1 + 0.5 x min(1, log10(mentions)))
+    A skill all four guides call essential, each naming it ten times or more, scores 18;
+    one guide naming it once without emphasis scores 1; a skill no guide names (kept for
+    detection only) scores 0 and is never expected.
     """
-    return sum(EMPHASIS_VALUES.get(p.emphasis, 1.0) for p in skill.provenance)
+    return sum(guide_weight(p) for p in skill.provenance)
 
 
 def role_weights(taxonomy: Taxonomy, role_id: str, level: str) -> dict[str, float]:
@@ -209,15 +243,23 @@ def as_tuple(value: Any) -> tuple[Any, ...]:
 
 
 def read_yaml(path: Path) -> Any:
+    """The YAML in `path`; errors name the file (never its full path) and say what to do."""
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise TaxonomyError(str(path), "no such file", "check the --taxonomy path") from None
+        raise TaxonomyError(path.name, "no such file", "check the --taxonomy path") from None
+    except IsADirectoryError:
+        raise TaxonomyError(
+            path.name, "is a folder, not a file", "pass a taxonomy YAML file"
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise TaxonomyError(str(path), f"cannot be read ({exc})", "pass a UTF-8 YAML file") from None
+        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
+        raise TaxonomyError(
+            path.name, f"cannot be read ({reason})", "pass a UTF-8 YAML file"
+        ) from None
     try:
         return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise TaxonomyError(str(path), f"is not valid YAML{where}", "fix the syntax") from None
+        raise TaxonomyError(path.name, f"is not valid YAML{where}", "fix the syntax") from None

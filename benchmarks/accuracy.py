@@ -1,0 +1,264 @@
+"""Skill-detection accuracy on the labelled real resumes in ../shared/corpus.
+
+    python benchmarks/accuracy.py                 # the built-in taxonomy
+    python benchmarks/accuracy.py --taxonomy my.yaml --json
+
+For every resume in labels.json the real stages run (gapcheck.reading.read_document,
+gapcheck.sections.split_sections, the detector); while the reader or the section
+splitter is not installed, pdfminer's plain text stands in, one "other" section per file.
+
+Each label's canonical name is mapped onto a taxonomy skill by name or alias (labels'
+`label_names[]` give the names and aliases). Scores count explicit detections only:
+
+* precision over detections of skills in the label vocabulary (skills some label maps
+  to); a detection of a label listed under the file's `not_scored` counts neither way;
+  detections of skills outside the vocabulary are listed apart, not counted;
+* recall over each file's labels that map onto a skill.
+
+Prints precision, recall and F1, the false positives and misses by file and name with the
+evidence line, labels that map onto no skill, and detection time against reading time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from gapcheck.detect import get_detector
+from gapcheck.records import Detection, Line, Section
+from gapcheck.taxonomy import Skill, Taxonomy, load_taxonomy
+
+REPO = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
+
+
+def _key(text: str) -> str:
+    """Names compare without case, punctuation or spacing: "Scikit-learn" == "scikit learn"."""
+    return re.sub(r"[^a-z0-9+#]", "", text.casefold())
+
+
+def _name_forms(name: str) -> set[str]:
+    base = re.sub(r"\s*\([^)]*\)", "", name).strip()
+    forms = {_key(name), _key(base)}
+    forms |= {_key(part) for part in base.split(" / ")}
+    return {f for f in forms if f}
+
+
+def _skill_forms(skill: Skill) -> set[str]:
+    forms = _name_forms(skill.name)
+    forms |= {_key(a) for a in (*skill.aliases, *skill.narrower)}
+    forms |= {_key(rule.term) for rule in skill.ambiguous}
+    return {f for f in forms if f}
+
+
+def map_labels(label_names: Sequence[dict[str, Any]], taxonomy: Taxonomy) -> dict[str, str | None]:
+    """Label canonical name -> skill id (None when no skill has that name or alias).
+
+    Order of preference: the same name; the label's name is one of the skill's names or
+    aliases; the most aliases in common (ties: the first skill in taxonomy order).
+    """
+    names = {skill.id: _name_forms(skill.name) for skill in taxonomy.skills}
+    forms = {skill.id: _skill_forms(skill) for skill in taxonomy.skills}
+    mapping: dict[str, str | None] = {}
+    for label in label_names:
+        label_name = _key(label["name"])
+        label_forms = _name_forms(label["name"]) | {_key(a) for a in label.get("aliases", [])}
+        chosen = next((sid for sid, f in names.items() if _key(label["name"]) in f), None)
+        if chosen is None:
+            chosen = next((sid for sid, f in forms.items() if label_name in f), None)
+        if chosen is None:
+            overlaps = [(len(label_forms & f), -rank, sid) for rank, (sid, f) in enumerate(forms.items())]
+            best = max(overlaps, default=(0, 0, ""))
+            chosen = best[2] if best[0] > 0 else None
+        mapping[label["name"]] = chosen
+    return mapping
+
+
+# --------------------------------------------------------------------------- reading
+
+
+def read_sections(path: Path) -> tuple[list[Section], str]:
+    """The file's sections by the real stages, or pdfminer's text as one section."""
+    try:
+        from gapcheck.reading import read_document  # type: ignore[attr-defined]
+        from gapcheck.sections import split_sections  # type: ignore[import-not-found]
+    except ImportError:
+        from pdfminer.high_level import extract_text
+
+        text = extract_text(str(path))
+        lines = tuple(
+            Line(text=raw, page=1, number=n) for n, raw in enumerate(text.splitlines(), start=1) if raw.strip()
+        )
+        return [Section(kind="other", heading="", lines=lines, document=path.name)], "pdfminer text"
+    document = read_document(path, role="resume")
+    return list(split_sections(document)), "gapcheck.reading + gapcheck.sections"
+
+
+# --------------------------------------------------------------------------- scoring
+
+
+@dataclass
+class FileResult:
+    file: str
+    true_positives: list[str] = field(default_factory=list)
+    false_positives: list[tuple[str, str]] = field(default_factory=list)  # (skill, evidence)
+    misses: list[tuple[str, str]] = field(default_factory=list)  # (label, label evidence)
+    outside: list[tuple[str, str]] = field(default_factory=list)
+    hits: int = 0  # labels found
+    labels: int = 0  # labels that map onto a skill
+    read_ms: float = 0.0
+    detect_ms: float = 0.0
+
+
+def score_file(
+    entry: dict[str, Any],
+    detection: Detection,
+    mapping: dict[str, str | None],
+    vocabulary: set[str],
+    taxonomy: Taxonomy,
+) -> FileResult:
+    result = FileResult(entry["file"])
+    explicit = {s.id: s for s in detection.skills if s.explicit}
+    labelled: dict[str, list[str]] = {}
+    for label in entry["skills"]:
+        skill_id = mapping.get(label["name"])
+        if skill_id is not None:
+            labelled.setdefault(skill_id, []).append(label["name"])
+            result.labels += 1
+            if skill_id in explicit:
+                result.hits += 1
+            else:
+                result.misses.append((label["name"], label.get("evidence", "")))
+    ignored = {mapping.get(name) for name in entry.get("not_scored", [])} - {None}
+    for skill_id, found in explicit.items():
+        first = found.evidence[0]
+        line = f"[{first.matched}] {first.snippet}"
+        if skill_id not in vocabulary:
+            result.outside.append((taxonomy.skill(skill_id).name, line))
+        elif skill_id in labelled:
+            result.true_positives.append(found.name)
+        elif skill_id not in ignored:
+            result.false_positives.append((found.name, line))
+    return result
+
+
+def run(corpus: Path, taxonomy: Taxonomy) -> dict[str, Any]:
+    labels = json.loads((corpus / "labels.json").read_text(encoding="utf-8"))
+    mapping = map_labels(labels["label_names"], taxonomy)
+    vocabulary = {sid for sid in mapping.values() if sid is not None}
+    started = time.perf_counter()
+    detector = get_detector(taxonomy)
+    build_ms = (time.perf_counter() - started) * 1000
+    results: list[FileResult] = []
+    reader = ""
+    for entry in labels["labels"]:
+        path = corpus / entry["file"]
+        if not path.exists():
+            continue
+        started = time.perf_counter()
+        sections, reader = read_sections(path)
+        read_ms = (time.perf_counter() - started) * 1000
+        started = time.perf_counter()
+        detection = detector.detect(sections)
+        detect_ms = (time.perf_counter() - started) * 1000
+        result = score_file(entry, detection, mapping, vocabulary, taxonomy)
+        result.read_ms, result.detect_ms = read_ms, detect_ms
+        results.append(result)
+    tp = sum(len(r.true_positives) for r in results)
+    fp = sum(len(r.false_positives) for r in results)
+    hits = sum(r.hits for r in results)
+    total = sum(r.labels for r in results)
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = hits / total if total else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    unmapped = sorted(name for name, sid in mapping.items() if sid is None)
+    used = Counter(label["name"] for entry in labels["labels"] for label in entry["skills"])
+    return {
+        "taxonomy": taxonomy.version,
+        "reader": reader,
+        "files": len(results),
+        "precision": round(precision, 4),
+        "recall": round(recall, 4),
+        "f1": round(f1, 4),
+        "true_positives": tp,
+        "false_positives": fp,
+        "labels_found": hits,
+        "labels_mapped": total,
+        "labels_unmapped_occurrences": sum(used[name] for name in unmapped),
+        "unmapped_labels": unmapped,
+        "mapping": mapping,
+        "build_ms": round(build_ms, 1),
+        "mean_read_ms": round(sum(r.read_ms for r in results) / max(len(results), 1), 1),
+        "mean_detect_ms": round(sum(r.detect_ms for r in results) / max(len(results), 1), 1),
+        "per_file": [
+            {
+                "file": r.file,
+                "found": r.hits,
+                "labels": r.labels,
+                "false_positives": [{"skill": s, "line": line} for s, line in r.false_positives],
+                "misses": [{"label": s, "evidence": ev} for s, ev in r.misses],
+                "outside_vocabulary": [{"skill": s, "line": line} for s, line in r.outside],
+                "read_ms": round(r.read_ms, 1),
+                "detect_ms": round(r.detect_ms, 1),
+            }
+            for r in results
+        ],
+    }
+
+
+def print_report(report: dict[str, Any], out: Any = sys.stdout) -> None:
+    w = out.write
+    w(f"taxonomy {report['taxonomy']}; {report['files']} files read with {report['reader']}\n")
+    w(f"precision {report['precision']:.3f}  recall {report['recall']:.3f}  F1 {report['f1']:.3f}\n")
+    w(f"  {report['true_positives']} true and {report['false_positives']} false detections; "
+      f"{report['labels_found']} of {report['labels_mapped']} mapped labels found\n")
+    w(f"time: matcher built in {report['build_ms']:.0f} ms; per file read {report['mean_read_ms']:.0f} ms, "
+      f"detect {report['mean_detect_ms']:.0f} ms\n\n")
+    w("per file (found/labels, false positives):\n")
+    for r in report["per_file"]:
+        w(f"  {r['file']:<40} {r['found']:>3}/{r['labels']:<3} fp {len(r['false_positives'])}\n")
+    w("\nfalse positives:\n")
+    for r in report["per_file"]:
+        for fp in r["false_positives"]:
+            w(f"  {r['file']}: {fp['skill']}  <- {fp['line'][:110]!r}\n")
+    w("\nmisses:\n")
+    for r in report["per_file"]:
+        for miss in r["misses"]:
+            w(f"  {r['file']}: {miss['label']}  (label evidence: {miss['evidence'][:80]!r})\n")
+    w(f"\nlabels mapped onto no skill ({len(report['unmapped_labels'])}, "
+      f"{report['labels_unmapped_occurrences']} occurrences, not counted):\n")
+    for name in report["unmapped_labels"]:
+        w(f"  {name}\n")
+    outside = Counter(o["skill"] for r in report["per_file"] for o in r["outside_vocabulary"])
+    w(f"\ndetections outside the label vocabulary (not counted): {len(outside)} skills\n")
+    for name, count in sorted(outside.items(), key=lambda kv: (-kv[1], kv[0])):
+        w(f"  {name} ({count} files)\n")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--taxonomy", type=Path, help="taxonomy YAML (default: the built-in one)")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder holding labels.json")
+    parser.add_argument("--json", action="store_true", help="print machine-readable figures")
+    args = parser.parse_args(argv)
+    if not (args.corpus / "labels.json").exists():
+        print(f"accuracy: no labels.json in {args.corpus.name}; pass --corpus", file=sys.stderr)
+        return 2
+    report = run(args.corpus, load_taxonomy(args.taxonomy))
+    if args.json:
+        print(json.dumps(report, indent=2, sort_keys=True))
+    else:
+        print_report(report)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

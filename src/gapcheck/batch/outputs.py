@@ -1,0 +1,137 @@
+"""Writing batch outputs: atomic, confined to the output folder, safe in a spreadsheet.
+
+Every file is written to a temporary file in its final folder and renamed over the
+target, so an interrupted run never leaves a half-written report (no fsync: the guarantee is
+about interrupted runs, not power loss, and syncing every report would cost more than
+the analysis). Paths are checked
+before each write: the target must resolve inside the output folder, and no folder
+between the output root and the file may be a symbolic link (a link planted in the
+output folder cannot redirect a write elsewhere; renaming over a link replaces the link
+itself, never what it points to).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from gapcheck.errors import UsageError
+
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralise_cell(value: object) -> str:
+    """The cell's text, prefixed with ' when a spreadsheet would read it as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180 line ends
+    writer.writerow([neutralise_cell(h) for h in header])
+    for row in rows:
+        writer.writerow([neutralise_cell(cell) for cell in row])
+    return buffer.getvalue()
+
+
+def jsonl_text(records: Iterable[Mapping[str, Any]]) -> str:
+    # Keys keep their order: the JSON report's documented order, not an alphabetical one.
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
+
+
+class OutputFolder:
+    """The batch's output folder; every write goes through `write_text`."""
+
+    def __init__(self, root: Path) -> None:
+        if root.exists() and not root.is_dir():
+            raise UsageError(
+                root.name, "exists and is not a folder", "choose another output folder with -o"
+            )
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise UsageError(
+                root.name, f"cannot create the output folder ({exc.strerror})", "choose another -o"
+            ) from None
+        self.root = root.resolve()
+
+    def path(self, relative: str) -> Path:
+        """The checked absolute path for a POSIX `relative` path inside the folder."""
+        parts = PurePosixPath(relative).parts
+        if (
+            not parts
+            or PurePosixPath(relative).is_absolute()
+            or any(p in ("", ".", "..") for p in parts)
+        ):
+            raise ValueError(f"not a plain relative path: {relative!r}")
+        current = self.root
+        for part in parts[:-1]:
+            current = current / part
+            if current.is_symlink():
+                raise UsageError(
+                    relative,
+                    "a folder inside the output folder is a symbolic link",
+                    "remove the link or choose another -o",
+                )
+        target = current / parts[-1]
+        if (
+            not str(target.resolve(strict=False)).startswith(str(self.root) + os.sep)
+            and not target.is_symlink()
+        ):
+            raise UsageError(
+                relative, "would be written outside the output folder", "choose another -o"
+            )
+        return target
+
+    def make_folder(self, relative: str) -> Path:
+        folder = self.path(relative)
+        if folder.is_symlink():
+            raise UsageError(
+                relative,
+                "is a symbolic link inside the output folder",
+                "remove the link or choose another -o",
+            )
+        folder.mkdir(exist_ok=True)
+        return folder
+
+    def write_text(self, relative: str, text: str) -> Path:
+        target = self.path(relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+                handle.write(text)
+            Path(temporary).replace(target)
+        except BaseException:
+            Path(temporary).unlink(missing_ok=True)
+            raise
+        return target
+
+    def read_text(self, relative: str) -> str | None:
+        target = self.path(relative)
+        if target.is_symlink() or not target.is_file():
+            return None
+        try:
+            return target.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            return None
+
+    def exists(self, relative: str) -> bool:
+        target = self.path(relative)
+        return target.is_file() and not target.is_symlink()
+
+    def remove_stale_temporaries(self, relative_folder: str = "") -> None:
+        """Delete temporary files a killed run left behind (they are never valid outputs)."""
+        folder = self.path(relative_folder) if relative_folder else self.root
+        if folder.is_dir() and not folder.is_symlink():
+            for leftover in folder.glob(".tmp-*"):
+                if leftover.is_file() and not leftover.is_symlink():
+                    leftover.unlink(missing_ok=True)

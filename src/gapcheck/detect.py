@@ -1,0 +1,371 @@
+"""Skill detection: which skills and certifications the text shows, where, and how strongly.
+
+    detector = get_detector(taxonomy)          # built once per process per taxonomy
+    detection = detector.detect(sections)      # resume and portfolio sections
+    detection = detector.detect_text(posting)  # plain text (job postings, guides)
+
+How a skill is found (details in the gapcheck.detection modules):
+1. Lines are joined where a sentence wraps, and normalised (quotes, dashes, ligatures).
+2. spaCy phrase matchers find every name, alias and narrower term of the taxonomy in the
+   spellings resumes use (plural, hyphen, space, British/American); acronyms match
+   case-sensitively.
+3. Context rules decide the terms that need it (ambiguous R, Go, Spark; words such as
+   "python" in lowercase); everyday phrases ("spark interest", "a CV") block them; the
+   longest match wins.
+4. Words nothing matched are tried as misspellings (rapidfuzz, guarded).
+5. Skills implied by found ones (taxonomy `implies`, transitively) get partial credit.
+
+Evidence strength, the share of a skill's weight the evidence earns (by section kind):
+
+    experience, projects, research, publications, volunteering    1.0  used in the work
+    summary                                                       0.8
+    skills                                                        0.7  listed
+    education, courses, certifications, awards, languages, other  0.6
+    interests, learning, header                                   0.3  wished for or named
+    a portfolio document's summary, header or other sections      0.8  a project's own text
+    any line saying "currently learning", "interested in"...      at most 0.3
+    implied by a found skill                                      0.5 x that skill's strength
+
+Method of each evidence: "exact" (the skill's name), "alias" (an alias or narrower term),
+"rule" (an ambiguous or word-like term accepted by its context), "fuzzy" (a misspelling;
+`score` holds the similarity) or "implied" (`via` names the implying skill).
+
+Order: skills by the taxonomy's category order, then name; evidence strongest first,
+then in document order (documents in input order, then line, then position).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from spacy.tokens import Doc
+
+from gapcheck.detection.context import char_span, judge
+from gapcheck.detection.dates import Entry, Month, entries, entry_for, latest_date, parse_today
+from gapcheck.detection.fuzzy import FuzzyIndex, fuzzy_matches
+from gapcheck.detection.text import LogicalLine, logical_lines, normalise, text_section
+from gapcheck.detection.vocabulary import Vocabulary
+from gapcheck.records import Detection, Evidence, FoundSkill, HeldCertification, Section
+from gapcheck.taxonomy import Taxonomy
+
+SECTION_STRENGTH: dict[str, float] = {
+    "experience": 1.0,
+    "projects": 1.0,
+    "research": 1.0,
+    "publications": 1.0,
+    "volunteering": 1.0,
+    "summary": 0.8,
+    "skills": 0.7,
+    "education": 0.6,
+    "courses": 0.6,
+    "certifications": 0.6,
+    "awards": 0.6,
+    "languages": 0.6,
+    "other": 0.6,
+    "interests": 0.3,
+    "learning": 0.3,
+    "header": 0.3,
+}
+DEFAULT_STRENGTH = 0.6
+PORTFOLIO_STRENGTH = 0.8  # for a portfolio document's summary/header/other sections
+PORTFOLIO_PLAIN_KINDS = frozenset({"other", "summary", "header"})
+ASPIRATION_STRENGTH = 0.3
+IMPLIED_FACTOR = 0.5
+YEARS_SECTIONS = frozenset({"experience", "research", "volunteering"})
+
+# Words before a skill that say it is wished for, not had.
+ASPIRATION = re.compile(
+    r"\b(?:currently|now)\s+(?:learning|studying|exploring)\b|\b(?:learning|studying)\s*:"
+    r"|\binterested\s+in\b|\b(?:want|plan|hope|aim)(?:ing)?\s+to\s+learn\b|\bexploring\b",
+    re.IGNORECASE,
+)
+# Words in a line that say a certification is not held yet.
+NOT_YET_HELD = re.compile(
+    r"\b(?:in\s+progress|preparing|studying\s+for|pursuing|working\s+towards?|planned"
+    r"|planning|upcoming|expected|scheduled|enrolled)\b",
+    re.IGNORECASE,
+)
+NOT_HELD_KINDS = frozenset({"learning", "interests"})
+_METHOD_RANK = {"exact": 0, "alias": 1, "rule": 2, "fuzzy": 3, "implied": 4}
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """One piece of evidence for one skill, with what aggregation needs to know."""
+
+    target: str
+    evidence: Evidence
+    document_rank: int
+    entry: tuple[str, int, int] | None  # (document, line, range index) of its experience entry
+
+
+class Detector:
+    """Finds a taxonomy's skills and certifications in sections of text."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+        self.vocabulary = Vocabulary(taxonomy)
+        self.fuzzy = FuzzyIndex(self.vocabulary)
+        self._skills = {skill.id: skill for skill in taxonomy.skills}
+        self._certifications = {cert.id: cert for cert in taxonomy.certifications}
+        self._category_rank = {category: rank for rank, category in enumerate(taxonomy.categories)}
+        self._tokenize = lru_cache(maxsize=4096)(self._tokens)
+
+    def _tokens(self, text: str) -> tuple[str, ...]:
+        return tuple(token.lower_ for token in self.vocabulary.make_doc(normalise(text)[0]))
+
+    # ----------------------------------------------------------------- public
+
+    def detect_text(self, text: str, *, document: str = "text") -> Detection:
+        """Plain text as one "other" section, one line per text line."""
+        return self.detect([text_section(text, document)])
+
+    def detect(self, sections: Sequence[Section], *, today: str | None = None) -> Detection:
+        """Skills and certifications in the sections, with their evidence.
+
+        `today` (ISO date) resolves "present" in date ranges; without it the latest date
+        written in each document stands in, so the result never depends on the clock.
+        """
+        documents = list(dict.fromkeys(section.document for section in sections))
+        roles = {section.document: section.document_role for section in sections}
+        todays = self._todays(sections, documents, today)
+        skill_hits: list[_Hit] = []
+        cert_hits: list[_Hit] = []
+        for section in sections:
+            rank = documents.index(section.document)
+            dated = entries(section.lines) if section.kind in YEARS_SECTIONS else []
+            for line in logical_lines(section):
+                self._scan(line, rank, roles, dated, todays.get(section.document), skill_hits, cert_hits)
+        found = self._aggregate(skill_hits, roles)
+        return Detection(
+            skills=tuple(self._with_implied(found)),
+            certifications=self._held(cert_hits),
+        )
+
+    # ----------------------------------------------------------------- scanning
+
+    def _todays(self, sections: Sequence[Section], documents: list[str], today: str | None) -> dict[str, Month]:
+        if today:
+            fixed = parse_today(today)
+            return {document: fixed for document in documents}
+        todays: dict[str, Month] = {}
+        for document in documents:
+            texts = (line.text for s in sections if s.document == document for line in s.lines)
+            latest = latest_date(texts)
+            if latest is not None:
+                todays[document] = latest
+        return todays
+
+    def _scan(
+        self,
+        line: LogicalLine,
+        rank: int,
+        roles: dict[str, str],
+        dated: list[Entry],
+        today: Month | None,
+        skill_hits: list[_Hit],
+        cert_hits: list[_Hit],
+    ) -> None:
+        doc = self.vocabulary.make_doc(line.norm)
+        candidates = self.vocabulary.candidates(doc)
+        blocks = self.vocabulary.blocks(doc)
+        portfolio = roles.get(line.section.document) == "portfolio"
+        for item in judge(doc, line, candidates, blocks, self._tokenize):
+            term = item.candidate.term
+            hit = self._hit(line, doc, item.candidate.start, item.candidate.end, item.method, rank,
+                            portfolio, dated, today, term.target)
+            if term.kind == "skill":
+                skill_hits.append(hit)
+            elif self._held_here(line, hit):
+                cert_hits.append(replace(hit, evidence=replace(hit.evidence, method=_cert_method(term.method))))
+        taken = [(c.start, c.end) for c in candidates] + [(b.start, b.end) for b in blocks]
+        for fuzzy in fuzzy_matches(doc, taken, self.fuzzy):
+            hit = self._hit(line, doc, fuzzy.start, fuzzy.end, "fuzzy", rank, portfolio, dated, today,
+                            fuzzy.term.target)
+            skill_hits.append(replace(hit, evidence=replace(hit.evidence, score=fuzzy.score)))
+
+    def _hit(
+        self,
+        line: LogicalLine,
+        doc: Doc,
+        start: int,
+        end: int,
+        method: str,
+        rank: int,
+        portfolio: bool,
+        dated: list[Entry],
+        today: Month | None,
+        target: str,
+    ) -> _Hit:
+        norm_start, norm_end = char_span(doc, start, end)
+        text_start, text_end = line.span_in_text(norm_start, norm_end)
+        physical = line.line_at(text_start)
+        kind = line.section.kind
+        strength = SECTION_STRENGTH.get(kind, DEFAULT_STRENGTH)
+        if portfolio and kind in PORTFOLIO_PLAIN_KINDS:
+            strength = PORTFOLIO_STRENGTH
+        if ASPIRATION.search(line.norm[:norm_start]):
+            strength = min(strength, ASPIRATION_STRENGTH)
+        years = None
+        entry_key = None
+        entry = entry_for(physical, dated) if dated else None
+        duration = entry.range.years(today) if entry is not None else None
+        if entry is not None and duration is not None:
+            years = round(duration, 1)
+            entry_key = (line.section.document, entry.line.number, dated.index(entry))
+        evidence = Evidence(
+            snippet=line.text,
+            matched=line.text[text_start:text_end],
+            start=text_start,
+            end=text_end,
+            page=physical.page,
+            line=physical.number,
+            section=kind,
+            heading=line.section.heading,
+            document=line.section.document,
+            method=method,
+            strength=strength,
+            years=years,
+        )
+        return _Hit(target, evidence, rank, entry_key)
+
+    @staticmethod
+    def _held_here(line: LogicalLine, hit: _Hit) -> bool:
+        """A certification named as a plan ("preparing for ...") is not held."""
+        return line.section.kind not in NOT_HELD_KINDS and not NOT_YET_HELD.search(line.norm)
+
+    # ----------------------------------------------------------------- aggregating
+
+    @staticmethod
+    def _evidence_order(hit: _Hit) -> tuple[float, int, int, int, int]:
+        e = hit.evidence
+        return (-e.strength, hit.document_rank, e.line, e.start, _METHOD_RANK.get(e.method, 9))
+
+    def _aggregate(self, hits: list[_Hit], roles: dict[str, str]) -> dict[str, FoundSkill]:
+        by_skill: dict[str, list[_Hit]] = {}
+        for hit in hits:
+            by_skill.setdefault(hit.target, []).append(hit)
+        found: dict[str, FoundSkill] = {}
+        for skill_id, skill_hits in by_skill.items():
+            skill = self._skills[skill_id]
+            unique: dict[tuple[str, int, int, int], _Hit] = {}
+            for hit in sorted(skill_hits, key=self._evidence_order):
+                e = hit.evidence
+                unique.setdefault((e.document, e.line, e.start, e.end), hit)
+            ordered = sorted(unique.values(), key=self._evidence_order)
+            entry_years: dict[tuple[str, int, int], float] = {}
+            for hit in ordered:
+                if hit.entry is not None and hit.evidence.years is not None:
+                    entry_years[hit.entry] = hit.evidence.years
+            documents = tuple(sorted({h.evidence.document for h in ordered}, key=lambda d: min(
+                h.document_rank for h in ordered if h.evidence.document == d)))
+            found[skill_id] = FoundSkill(
+                id=skill.id,
+                name=skill.name,
+                category=skill.category,
+                explicit=True,
+                strength=max(h.evidence.strength for h in ordered),
+                evidence=tuple(h.evidence for h in ordered),
+                years=round(sum(entry_years.values()), 1) if entry_years else None,
+                documents=documents,
+                portfolio_only=all(roles.get(d) == "portfolio" for d in documents),
+                aliases=skill.aliases,
+            )
+        return found
+
+    def _with_implied(self, found: dict[str, FoundSkill]) -> list[FoundSkill]:
+        """Add skills implied by found ones, transitively, with decaying partial credit."""
+        strength = {skill_id: skill.strength for skill_id, skill in found.items()}
+        implied: dict[str, tuple[float, str]] = {}  # skill -> (strength, implying skill)
+        changed = True
+        while changed:
+            changed = False
+            for source in sorted(strength):
+                for target in self._skills[source].implies:
+                    if target not in self._skills or target == source:
+                        continue
+                    credit = round(IMPLIED_FACTOR * strength[source], 4)
+                    if credit > strength.get(target, 0.0):
+                        strength[target] = credit
+                        implied[target] = (credit, source)
+                        changed = True
+        result = dict(found)
+        # Strongest first: an implying skill always has more credit than what it implies,
+        # so it is in `result` before the skills it passes credit on to.
+        for target in sorted(implied, key=lambda t: (-implied[t][0], t)):
+            credit, via = implied[target]
+            source = result[via]
+            evidence = replace(source.evidence[0], method="implied", strength=credit, via=via,
+                               score=None, years=None)
+            if target in found:
+                explicit = found[target]
+                result[target] = replace(explicit, strength=credit,
+                                         evidence=(*explicit.evidence, evidence))
+                continue
+            skill = self._skills[target]
+            result[target] = FoundSkill(
+                id=skill.id,
+                name=skill.name,
+                category=skill.category,
+                explicit=False,
+                strength=credit,
+                evidence=(evidence,),
+                documents=source.documents,
+                portfolio_only=source.portfolio_only,
+                aliases=skill.aliases,
+            )
+        last = len(self._category_rank)
+        return sorted(
+            result.values(),
+            key=lambda s: (self._category_rank.get(s.category, last), s.name.casefold(), s.id),
+        )
+
+    def _held(self, hits: list[_Hit]) -> tuple[HeldCertification, ...]:
+        best: dict[str, _Hit] = {}
+        for hit in sorted(hits, key=self._evidence_order):
+            best.setdefault(hit.target, hit)
+        held = []
+        for cert in self.taxonomy.certifications:
+            if cert.id not in best:
+                continue
+            successor = next(
+                (self._certifications[s].name for s in cert.successors if s in self._certifications),
+                None,
+            )
+            held.append(HeldCertification(cert.id, cert.name, cert.status, successor, best[cert.id].evidence))
+        return tuple(held)
+
+
+def _cert_method(method: str) -> str:
+    return "exact" if method == "exact" else "alias"
+
+
+# --------------------------------------------------------------------------- cache
+
+_CACHE: dict[str, Detector] = {}
+_CACHE_SIZE = 4  # taxonomies kept; a process rarely uses more than one
+_LOCK = threading.Lock()
+
+
+def _key(taxonomy: Taxonomy) -> str:
+    if taxonomy.digest:
+        return taxonomy.digest
+    return hashlib.sha256(repr(taxonomy).encode("utf-8")).hexdigest()
+
+
+def get_detector(taxonomy: Taxonomy) -> Detector:
+    """The detector for a taxonomy, built once per process (keyed by the taxonomy's digest)."""
+    key = _key(taxonomy)
+    with _LOCK:
+        detector = _CACHE.get(key)
+        if detector is None:
+            detector = Detector(taxonomy)
+            if len(_CACHE) >= _CACHE_SIZE:
+                _CACHE.pop(next(iter(_CACHE)))
+            _CACHE[key] = detector
+        return detector

@@ -1,0 +1,314 @@
+"""When a found term counts: blocked phrases, ambiguity rules, and longest match.
+
+Most terms count wherever they match. Some need the context to show that the skill is
+meant (see vocabulary.py for the casing classes):
+
+* a taxonomy ambiguity rule ("R", "Go", "Spark") counts where one of its `accept`
+  contexts holds and none of its `reject` phrases covers it;
+* a one-letter term without a rule counts in a list or a Skills section;
+* a word-like name written in lowercase, at the start of a sentence or in an all-capitals
+  line ("spark", "Excel at ...", "PYTHON") counts in a list, in a Skills section, when
+  joined to another skill ("python and R"), or next to a technical word ("Python
+  scripts", "using python").
+
+The contexts:
+    list            the term stands between list punctuation (",", "|", "•", "/", "(",
+                    "and", line edges...) in a line that names another accepted skill,
+                    or is joined by a list word to a neighbouring skill term;
+    skills_section  the term stands between list punctuation in a Skills section;
+    cue             a cue word stands within CUE_WINDOW tokens; a cue that contains the
+                    term itself ("in R", "Apache Spark") must match around it.
+
+Whatever the class, an everyday phrase from data/blocked_phrases.txt ("spark interest",
+"a CV", "regression testing") that is longer than the term blocks it, and a one-letter or
+ambiguous term is never taken from a hyphenated compound ("C-suite", "Go-to-market"), an
+"R & D" pair, a name initial ("John C. Smith") or a term followed by a year ("Spring 2021").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from gapcheck.detection.text import LogicalLine
+from gapcheck.detection.vocabulary import DEFAULT_LETTER_RULE_ACCEPT, Block, Candidate
+
+CUE_WINDOW = 5  # tokens either side; a cue further away usually belongs to another item
+
+# Tokens that separate the items of a list. "." ends a list on the right only.
+SEPARATORS = frozenset(
+    {",", ";", "|", "•", "·", "/", "(", ")", "[", "]", "{", "}", ":", "&", "+", ">", "<",
+     "=", "-", "*", "▪", "●", "◦", "‣", "∙", "⋅", '"', "'", "and", "or"}
+)
+# Tokens that tie two neighbouring list items together.
+CONNECTORS = frozenset({",", ";", "|", "•", "·", "/", "&", "+", ">", "<", "=", "and", "or"})
+# Connectors that join two items even inside a sentence ("the Python and R dependencies").
+JOINING_WORDS = frozenset({"and", "or", "&", "/"})
+SENTENCE_ENDS = frozenset({".", "!", "?"})
+
+# Words after a lowercase or sentence-initial name that show it is the technology:
+# "Python scripts", "Spark jobs", "Excel dashboards".
+TECHNICAL_NEXT = frozenset(
+    """script scripts scripting code codebase programming program programs development
+    developer developers library libraries framework frameworks api apis sdk app apps
+    application applications job jobs cluster clusters pipeline pipelines streaming
+    component components model models dashboard dashboards query queries notebook
+    notebooks package packages module modules service services server servers stack
+    ecosystem backend frontend runtime engine tooling macros macro spreadsheet
+    spreadsheets workbook workbooks language""".split()
+)
+# Words before a lowercase or sentence-initial name that show it is the technology.
+TECHNICAL_BEFORE = frozenset({"using", "in", "with", "via"})
+
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+
+
+@dataclass(frozen=True)
+class Accepted:
+    candidate: Candidate
+    method: str  # "exact", "alias" or "rule" (counted because of its context)
+
+
+def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+
+
+def _left_open(doc: Doc, start: int) -> bool:
+    return start == 0 or doc[start - 1].lower_ in SEPARATORS
+
+
+def _right_open(doc: Doc, end: int) -> bool:
+    return end == len(doc) or doc[end].lower_ in SEPARATORS or doc[end].text in SENTENCE_ENDS
+
+
+def _list_bounded(doc: Doc, start: int, end: int) -> bool:
+    return _left_open(doc, start) and _right_open(doc, end)
+
+
+def _coordinated(doc: Doc, start: int, end: int, others: Sequence[Candidate]) -> bool:
+    """Joined by a list word or mark to a neighbouring skill term: "Python and R"."""
+    ends = {c.end for c in others}
+    starts = {c.start for c in others}
+    if start >= 2 and doc[start - 1].lower_ in CONNECTORS and start - 1 in ends:
+        if _right_open(doc, end) or doc[start - 1].lower_ in JOINING_WORDS:
+            return True
+    if end + 1 < len(doc) and doc[end].lower_ in CONNECTORS and end + 1 in starts:
+        return _left_open(doc, start) or doc[end].lower_ in JOINING_WORDS
+    return False
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _in_list(doc: Doc, candidate: Candidate, accepted: Sequence[Candidate], others: Sequence[Candidate]) -> bool:
+    if _coordinated(doc, candidate.start, candidate.end, others):
+        return True
+    if not _list_bounded(doc, candidate.start, candidate.end):
+        return False
+    return any(not _overlaps(candidate, other) for other in accepted)
+
+
+def _matches_at(doc: Doc, position: int, tokens: Sequence[str]) -> bool:
+    if position < 0 or position + len(tokens) > len(doc):
+        return False
+    return all(doc[position + i].lower_ == token for i, token in enumerate(tokens))
+
+
+def _cue_near(doc: Doc, candidate: Candidate, cues: Sequence[tuple[str, ...]]) -> bool:
+    term = [t.lower_ for t in doc[candidate.start : candidate.end]]
+    for cue in cues:
+        anchored = [i for i in range(len(cue) - len(term) + 1) if list(cue[i : i + len(term)]) == term]
+        if anchored:  # "in R": the cue must stand around this occurrence
+            if any(_matches_at(doc, candidate.start - i, cue) for i in anchored):
+                return True
+            continue
+        low = max(0, candidate.start - CUE_WINDOW - len(cue) + 1)
+        high = min(len(doc), candidate.end + CUE_WINDOW)
+        for position in range(low, high):
+            inside = position + len(cue) > candidate.start and position < candidate.end
+            if not inside and _matches_at(doc, position, cue):
+                return True
+    return False
+
+
+def _technical_neighbour(doc: Doc, candidate: Candidate) -> bool:
+    after = doc[candidate.end].lower_ if candidate.end < len(doc) else ""
+    before = doc[candidate.start - 1].lower_ if candidate.start > 0 else ""
+    return after in TECHNICAL_NEXT or before in TECHNICAL_BEFORE
+
+
+def _never(doc: Doc, candidate: Candidate) -> bool:
+    """Shapes in which a short ambiguous term is never the skill (see the module docstring)."""
+    start, end = candidate.start, candidate.end
+    after = doc[end] if end < len(doc) else None
+    before = doc[start - 1] if start > 0 else None
+    attached_after = after is not None and doc[end - 1].whitespace_ == ""
+    # "Go-to-market", "C-suite": the term is the first part of a hyphenated compound.
+    if attached_after and after is not None and after.text == "-" and after.whitespace_ == "":
+        if end + 1 < len(doc) and doc[end + 1].is_alpha:
+            return True
+    # "e-Go", "T-R": the last part of one.
+    if before is not None and before.text == "-" and before.whitespace_ == "" and start >= 2:
+        if doc[start - 2].whitespace_ == "" and doc[start - 2].is_alpha:
+            return True
+    single = end - start == 1 and len(doc[start].text) == 1
+    if single and after is not None and after.text == "&" and end + 1 < len(doc):
+        if len(doc[end + 1].text) == 1:
+            return True  # "R & D"
+    if single and before is not None and before.text == "&" and start >= 2:
+        if len(doc[start - 2].text) == 1:
+            return True  # "P & C"
+    if single and attached_after and after is not None and after.text == ".":
+        if end + 1 < len(doc) and doc[end + 1].text[:1].isupper():
+            return True  # "John C. Smith"
+    if single and before is not None and before.text == "(" and after is not None and after.text == ")":
+        return True  # "(C)" beside a course name is a grade or a label
+    return after is not None and _YEAR.match(after.text) is not None  # "Spring 2021"
+
+
+def _blocked(candidate: Candidate, blocks: Sequence[Block]) -> bool:
+    length = candidate.end - candidate.start
+    for block in blocks:
+        overlaps_focus = candidate.start < block.focus_end and block.focus_start < candidate.end
+        covers = candidate.start <= block.start and block.end <= candidate.end
+        shorter = length < block.end - block.start
+        same = (candidate.start, candidate.end) == (block.start, block.end)
+        if overlaps_focus and ((not covers and shorter) or (same and block.wins_ties)):
+            return True
+    return False
+
+
+def _rejected_by_rule(line: LogicalLine, doc: Doc, candidate: Candidate, rejects: Sequence[str]) -> bool:
+    start, end = char_span(doc, candidate.start, candidate.end)
+    for phrase in rejects:
+        pattern = re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", re.IGNORECASE)
+        for found in pattern.finditer(line.norm):
+            if found.start() < end and start < found.end():
+                return True
+    return False
+
+
+def _sentence_start(doc: Doc, start: int) -> bool:
+    for token in reversed(doc[:start]):
+        if token.text in SENTENCE_ENDS:
+            return True
+        if token.is_alpha or token.is_digit:
+            return False
+    return True
+
+
+def _needs_context(doc: Doc, candidate: Candidate, line: LogicalLine) -> bool:
+    """True when the term counts only in context; False when it counts as written."""
+    term = candidate.term
+    if term.casing == "ambiguous":
+        return True
+    if term.casing == "acronym":
+        return line.all_caps and term.lowercase_is_word
+    if term.casing == "word":
+        written = doc[candidate.start : candidate.end].text
+        if line.all_caps or written not in (term.text, term.text.upper()):
+            return True
+        return _sentence_start(doc, candidate.start)
+    return False
+
+
+def judge(
+    doc: Doc,
+    line: LogicalLine,
+    candidates: Sequence[Candidate],
+    blocks: Sequence[Block],
+    tokenize: Callable[[str], tuple[str, ...]],
+) -> list[Accepted]:
+    """The candidates that count, after context and longest match (see the module docstring)."""
+    live = [c for c in candidates if not _blocked(c, blocks)]
+    conditional = [c for c in live if _needs_context(doc, c, line)]
+    accepted = [Accepted(c, c.term.method) for c in live if c not in conditional]
+    skills_kind = line.section.kind == "skills"
+    pending = list(conditional)
+    changed = True
+    while pending and changed:  # an accepted ambiguous term may support the next one
+        changed = False
+        support = [a.candidate for a in accepted if a.candidate.term.kind == "skill"]
+        for candidate in list(pending):
+            if _counts(doc, line, candidate, support, live, skills_kind, tokenize):
+                accepted.append(Accepted(candidate, "rule"))
+                pending.remove(candidate)
+                changed = True
+    return _longest(doc, accepted)
+
+
+def _counts(
+    doc: Doc,
+    line: LogicalLine,
+    candidate: Candidate,
+    support: Sequence[Candidate],
+    live: Sequence[Candidate],
+    skills_kind: bool,
+    tokenize: Callable[[str], tuple[str, ...]],
+) -> bool:
+    term = candidate.term
+    others = [c for c in live if not _overlaps(c, candidate) and c.term.kind == "skill"]
+    if _never(doc, candidate):
+        return False
+    rule = term.rule
+    if rule is not None and _rejected_by_rule(line, doc, candidate, rule.reject):
+        return False
+    accept = rule.accept if rule is not None else (
+        DEFAULT_LETTER_RULE_ACCEPT if term.casing == "ambiguous" else ("list", "skills_section", "cue")
+    )
+    if "skills_section" in accept and skills_kind and _list_bounded(doc, candidate.start, candidate.end):
+        return True
+    if "list" in accept and _in_list(doc, candidate, support, others):
+        return True
+    if "cue" in accept:
+        if rule is not None:
+            return _cue_near(doc, candidate, [tokenize(cue) for cue in rule.cues])
+        return _technical_neighbour(doc, candidate)
+    return False
+
+
+def _longest(doc: Doc, accepted: list[Accepted]) -> list[Accepted]:
+    """Longest match wins, separately for skills and for certifications.
+
+    Two terms on exactly the same words both count (the taxonomy gave them the same
+    spelling). A shorter term inside a longer one is dropped, unless it fills one
+    slash-separated part of it: "C/C++" names both C and C++.
+    """
+    kept: list[Accepted] = []
+    ranked = sorted(
+        accepted,
+        key=lambda a: (
+            -(char_span(doc, a.candidate.start, a.candidate.end)[1] - char_span(doc, a.candidate.start, a.candidate.end)[0]),
+            a.candidate.start,
+            a.candidate.term.target,
+        ),
+    )
+    for item in ranked:
+        c = item.candidate
+        clash = False
+        for other in kept:
+            o = other.candidate
+            if o.term.kind != c.term.kind or not _overlaps(c, o):
+                continue
+            if (o.start, o.end) == (c.start, c.end):
+                continue
+            if not _slash_part(doc, c, o):
+                clash = True
+                break
+        if not clash:
+            kept.append(item)
+    kept.sort(key=lambda a: (a.candidate.start, a.candidate.end, a.candidate.term.target))
+    return kept
+
+
+def _slash_part(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
+    if not (outer.start <= inner.start and inner.end <= outer.end):
+        return False
+    left = inner.start == outer.start or doc[inner.start - 1].text == "/"
+    right = inner.end == outer.end or doc[inner.end].text == "/"
+    touches_slash = inner.start > outer.start or inner.end < outer.end
+    return left and right and touches_slash

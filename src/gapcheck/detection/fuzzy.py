@@ -1,0 +1,139 @@
+"""Misspelled skill names ("Kubernates", "Tableu", "Pyhton", "Scikit lern"), guarded.
+
+Only words that no term matched are tried: single words and runs of two or three words.
+A run is compared with every eligible spelling with spaces and hyphens removed, using the
+optimal-string-alignment similarity (a swap of two letters is one edit), as 0..100.
+
+Guards, each chosen from the measurements in benchmarks/README.md:
+* MIN_LENGTH: shorter words are too often other words or abbreviations;
+* CUTOFF: the similarity a misspelling must reach;
+* a frequent English word (or name) is never taken for a misspelling, and neither is a
+  word in capitals (acronyms and names are written on purpose);
+* the first letter must agree and the lengths may differ by at most two letters;
+* spellings with a one-letter word or a slash are no target ("R programming", "A/B test");
+* target terms must be spelled out: no acronym, no one-letter or ambiguous term, and no
+  term the taxonomy writes as a lowercase ordinary word ("testing", "attention").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+from spacy.tokens import Doc
+
+from gapcheck.detection.vocabulary import Term, Vocabulary
+from gapcheck.detection.words import frequent_words, ordinary_words
+
+MIN_LENGTH = 6  # letters in the candidate, spaces removed
+CUTOFF = 82.5  # OSA similarity x 100: one edit from 6 letters on, two from 12
+MAX_LENGTH_GAP = 2
+MAX_WORDS = 3
+_STOP = frozenset({"and", "or", "of", "the", "a", "an", "in", "on", "for", "to", "with", "at", "by"})
+
+
+@dataclass(frozen=True)
+class FuzzyMatch:
+    start: int  # tokens [start, end) of the line
+    end: int
+    term: Term
+    score: float  # 0..100
+
+
+def squash(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum() or ch in "+#")
+
+
+def eligible_target(term: Term, spelling: str, min_length: int = MIN_LENGTH) -> bool:
+    """May a misspelling land on this spelling? Only spelled-out words qualify."""
+    if term.kind != "skill" or term.casing in ("acronym", "ambiguous"):
+        return False
+    if spelling.islower() and spelling in ordinary_words():
+        return False
+    words = re.split(r"[\s-]+", spelling)
+    if "/" in spelling or any(len(word) < 2 for word in words):
+        return False  # "A/B tests" squashes to "abtests", "R programming" to "rprogramming"
+    return len(squash(spelling)) >= min_length
+
+
+class FuzzyIndex:
+    """The spellings fuzzy matching may land on, and a cache of answers by candidate text."""
+
+    def __init__(self, vocabulary: Vocabulary, *, cutoff: float = CUTOFF, min_length: int = MIN_LENGTH) -> None:
+        self.cutoff = cutoff
+        self.min_length = min_length
+        by_spelling: dict[str, list[Term]] = {}
+        for index, term in enumerate(vocabulary.terms):
+            for spelling in sorted(vocabulary.variants[index]):
+                if eligible_target(term, spelling, min_length):
+                    by_spelling.setdefault(squash(spelling), []).append(term)
+        self._choices = sorted(by_spelling)
+        self._terms = by_spelling
+        self.best = lru_cache(maxsize=20_000)(self._best)
+
+    def _best(self, text: str) -> tuple[str, float] | None:
+        choices = [
+            c for c in self._choices
+            if c[0] == text[0] and abs(len(c) - len(text)) <= MAX_LENGTH_GAP
+        ]
+        if not choices:
+            return None
+        found = process.extractOne(
+            text, choices, scorer=OSA.normalized_similarity, score_cutoff=self.cutoff / 100
+        )
+        if found is None:
+            return None
+        return found[0], round(float(found[1]) * 100, 1)
+
+    def terms(self, spelling: str) -> list[Term]:
+        return self._terms[spelling]
+
+
+def _plausible_word(token_text: str) -> bool:
+    """Could this token be part of a misspelled skill name?"""
+    if not any(ch.isalpha() for ch in token_text):
+        return False
+    if token_text.isupper():
+        return False
+    return all(ch.isalnum() or ch in "+#." for ch in token_text)
+
+
+def fuzzy_matches(doc: Doc, taken: Sequence[tuple[int, int]], index: FuzzyIndex) -> list[FuzzyMatch]:
+    """Misspelled terms among the tokens no term matched (longest runs first)."""
+    blocked = [False] * len(doc)
+    for start, end in taken:
+        for i in range(start, end):
+            blocked[i] = True
+    frequent = frequent_words()
+    found: list[FuzzyMatch] = []
+    for size in range(MAX_WORDS, 0, -1):
+        for start in range(0, len(doc) - size + 1):
+            window = doc[start : start + size]
+            if any(blocked[i] for i in range(start, start + size)):
+                continue
+            words = [t.text for t in window]
+            if not all(_plausible_word(w) for w in words):
+                continue
+            lowered = [w.lower() for w in words]
+            if lowered[0] in _STOP or lowered[-1] in _STOP:
+                continue
+            if all(w in frequent for w in lowered):
+                continue
+            if size == 1 and lowered[0] in frequent:
+                continue
+            text = squash("".join(words))
+            if len(text) < index.min_length:
+                continue
+            best = index.best(text)
+            if best is None:
+                continue
+            spelling, score = best
+            for term in index.terms(spelling):
+                found.append(FuzzyMatch(start, start + size, term, score))
+            for i in range(start, start + size):
+                blocked[i] = True
+    return found

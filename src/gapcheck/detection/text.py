@@ -1,0 +1,155 @@
+"""Logical lines: the text the detector matches against, and the way back to the page.
+
+A bullet that wraps onto a second line is one sentence; a term broken over the wrap
+("language mod-" / "eling", "machine" / "learning ...") is found only if the lines are
+joined. A logical line is the joined text (shown to the user as the evidence snippet)
+plus, for matching, a normalised copy whose characters map back to the snippet, so that
+`snippet[start:end]` is always exactly the words that matched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from gapcheck.detection.words import ordinary_words
+from gapcheck.records import Line, Section
+
+# Characters replaced before matching. Quotes and dashes have several Unicode forms in
+# PDFs; ligatures survive some extractors; private-use glyphs are icon fonts.
+_REPLACEMENTS: dict[str, str] = {
+    "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"',
+    "\u00ad": "-", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
+    "\u2014": "-", "\u2015": "-", "\u2212": "-",
+    "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200a": " ",
+    "\u202f": " ", "\t": " ",
+    "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
+    "\ufb05": "st", "\ufb06": "st",
+    "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
+}
+_PRIVATE_USE = range(0xE000, 0xF900)
+
+_SENTENCE_END = (".", ":", ";", "!", "?")
+_BULLET_START = re.compile(r"^\s*[•·▪●◦‣∙⋅*\-–—>]")
+_HYPHEN_BREAK = re.compile(r"([A-Za-z]+)[-\u00ad\u2010\u2011]$")
+_LEADING_WORD = re.compile(r"^([a-z]+)")
+MAX_JOINED = 600  # characters; a logical line longer than this is a layout accident
+
+
+def normalise(text: str) -> tuple[str, tuple[int, ...]]:
+    """The text to match in, and for each of its characters the index it came from.
+
+    The returned origin has one extra entry (len(text)) so that an end offset maps too.
+    """
+    out: list[str] = []
+    origin: list[int] = []
+    for index, char in enumerate(text):
+        if ord(char) in _PRIVATE_USE:
+            replacement = " "
+        else:
+            replacement = _REPLACEMENTS.get(char, char)
+        for piece in replacement:
+            if piece.isspace() and out and out[-1] == " ":
+                continue  # runs of spaces (justified text) match as one
+            out.append(" " if piece.isspace() else piece)
+            origin.append(index)
+    origin.append(len(text))
+    return "".join(out), tuple(origin)
+
+
+@dataclass(frozen=True)
+class LogicalLine:
+    """One or more physical lines joined into the sentence they belong to."""
+
+    text: str  # the snippet shown as evidence
+    norm: str  # `text` normalised for matching
+    origin: tuple[int, ...]  # index in `norm` -> index in `text`
+    parts: tuple[tuple[int, Line], ...]  # (offset in `text`, physical line), in order
+    section: Section
+
+    def span_in_text(self, norm_start: int, norm_end: int) -> tuple[int, int]:
+        """Offsets in the snippet of the characters norm[norm_start:norm_end]."""
+        start = self.origin[norm_start]
+        end = self.origin[norm_end - 1] + 1 if norm_end > norm_start else start
+        return start, end
+
+    def line_at(self, text_offset: int) -> Line:
+        """The physical line holding the character at `text_offset` of the snippet."""
+        found = self.parts[0][1]
+        for offset, line in self.parts:
+            if offset <= text_offset:
+                found = line
+            else:
+                break
+        return found
+
+    @property
+    def all_caps(self) -> bool:
+        """True for a line written in capitals (headings), where case says nothing."""
+        letters = [c for c in self.norm if c.isalpha()]
+        return len(letters) >= 4 and not any(c.islower() for c in letters)
+
+
+def _continues(previous: Line, following: Line) -> bool:
+    """Does `following` carry on the sentence `previous` started (a soft wrap)?"""
+    if previous.page != following.page:
+        return False
+    if previous.column and following.column and previous.column != following.column:
+        return False
+    head = following.text.lstrip()
+    if not head or not head[0].islower() or _BULLET_START.match(head):
+        return False
+    tail = previous.text.rstrip()
+    return bool(tail) and not tail.endswith(_SENTENCE_END)
+
+
+def _join(text: str, addition: str) -> str:
+    """Append a wrapped line: a word broken by a hyphen is rejoined when that makes a word."""
+    tail = text.rstrip()
+    head = addition.strip()
+    broken = _HYPHEN_BREAK.search(tail)
+    following = _LEADING_WORD.match(head)
+    if broken and following:
+        whole = (broken.group(1) + following.group(1)).lower()
+        if whole in ordinary_words():
+            return tail[:-1] + head  # "mod-" + "eling" -> "modeling"
+        return tail[:-1] + "-" + head  # "data-" + "parallel" -> "data-parallel"
+    return tail + " " + head
+
+
+def logical_lines(section: Section) -> list[LogicalLine]:
+    """The section's lines with soft-wrapped continuations joined."""
+    groups: list[list[Line]] = []
+    for line in section.lines:
+        if not line.text.strip():
+            continue
+        if groups and _continues(groups[-1][-1], line):
+            joined_length = sum(len(part.text) for part in groups[-1]) + len(line.text)
+            if joined_length <= MAX_JOINED:
+                groups[-1].append(line)
+                continue
+        groups.append([line])
+    return [_build(group, section) for group in groups]
+
+
+def _build(group: Sequence[Line], section: Section) -> LogicalLine:
+    text = group[0].text.strip()
+    parts: list[tuple[int, Line]] = [(0, group[0])]
+    for line in group[1:]:
+        joined = _join(text, line.text)
+        # The continuation starts where its first character landed in the joined text.
+        parts.append((len(joined) - len(line.text.strip()), line))
+        text = joined
+    norm, origin = normalise(text)
+    return LogicalLine(text=text, norm=norm, origin=origin, parts=tuple(parts), section=section)
+
+
+def text_section(text: str, document: str) -> Section:
+    """Plain text as one "other" section, one Line per text line (job postings, guides)."""
+    lines = tuple(
+        Line(text=raw.rstrip("\r"), page=1, number=number)
+        for number, raw in enumerate(text.split("\n"), start=1)
+    )
+    return Section(kind="other", heading="", lines=lines, document=document)

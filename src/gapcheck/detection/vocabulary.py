@@ -1,0 +1,304 @@
+"""Every term of the taxonomy, its spelling variants, and the matchers built from them.
+
+Each skill contributes its name (method "exact"), its aliases and narrower terms (method
+"alias") and its ambiguity rules; each certification its name, aliases and exam code.
+Every term is expanded into the spellings resumes use (see `spelling_variants`) and put
+into one of two spaCy PhraseMatchers:
+
+* LOWER (case-insensitive) for ordinary terms: "machine learning", "TensorFlow";
+* ORTH (case-sensitive) for acronyms and case-sensitive ambiguity rules, because "REST",
+  "CV" or "ANN" written in lowercase are the words rest, cv and Ann.
+
+Each term also gets a casing class that decides how much context it needs:
+
+    plain      counts wherever it matches ("PyTorch", "data pipelines")
+    acronym    counts in capitals ("AWS", "CNNs"); in an all-capitals line an acronym
+               that is also an English word ("BE", "REST") needs context
+    word       a name that is also an ordinary English word ("Python", "Spark", "Swift"):
+               counts as written or in capitals; in lowercase, at the start of a sentence
+               or in an all-capitals line it needs context (see context.py)
+    ambiguous  the taxonomy's ambiguity rules ("R", "Go", "Excel"), and any term of one
+               letter, which gets the default rule (accepted in lists and Skills sections)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from gapcheck.detection.text import normalise
+from gapcheck.detection.tokens import make_nlp
+from gapcheck.detection.words import ordinary_words
+from gapcheck.taxonomy import AmbiguityRule, Taxonomy
+
+# A one-letter term with no rule of its own is accepted only in these contexts.
+DEFAULT_LETTER_RULE_ACCEPT = ("list", "skills_section")
+
+_SPELLING_SWAPS = (
+    ("isation", "ization"),
+    ("ising", "izing"),
+    ("ised", "ized"),
+    ("elling", "eling"),
+    ("elled", "eled"),
+    ("yse", "yze"),
+    ("ysing", "yzing"),
+)
+_SIMPLE_WORDS = re.compile(r"^[\w+#.']+(?:[ -][\w+#.']+)+$")
+_PARENTHESIS = re.compile(r"\s*\([^)]*\)")
+_NO_NUMBER_CHANGE = ("ing", "ics", "ss", "us", "is", "ous")
+
+
+@dataclass(frozen=True)
+class Term:
+    """One way the taxonomy names a skill or a certification."""
+
+    target: str  # skill or certification id
+    kind: str  # "skill" or "certification"
+    method: str  # "exact" (the name), "alias" (alias or narrower term), "code" (exam code)
+    text: str  # the taxonomy's spelling
+    casing: str  # "plain", "acronym", "word" or "ambiguous"
+    rule: AmbiguityRule | None = None
+
+    @property
+    def lowercase_is_word(self) -> bool:
+        return self.text.lower() in ordinary_words()
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A term found at tokens [start, end) of a logical line, before context is judged."""
+
+    start: int
+    end: int
+    term: Term
+
+
+@dataclass(frozen=True)
+class Block:
+    """A blocked everyday phrase at tokens [start, end); it blocks terms over [focus_start, focus_end)."""
+
+    start: int
+    end: int
+    focus_start: int
+    focus_end: int
+    wins_ties: bool = False  # blocks a skill term exactly as long as the phrase, too
+
+
+def casing_of(text: str) -> str:
+    """The casing class of a term as the taxonomy spells it (see the module docstring)."""
+    if len(text.strip()) == 1:
+        return "ambiguous"  # "C", "R": a letter alone is a skill only in context
+    letters = [c for c in text if c.isalpha()]
+    if letters and not any(c.islower() for c in letters) and any(c.isupper() for c in letters):
+        return "acronym"
+    if " " not in text and any(c.isupper() for c in letters) and text.lower() in ordinary_words():
+        return "word"
+    return "plain"
+
+
+def _separator_variants(form: str) -> set[str]:
+    """ "scikit-learn" -> "scikit learn", "scikitlearn"; "time series" -> "time-series"."""
+    if not _SIMPLE_WORDS.match(form):
+        return set()
+    words = re.split(r"[ -]", form)
+    if len(words) > 4:
+        return set()
+    variants = {" ".join(words), "-".join(words)}
+    joined = "".join(words)
+    if joined.isalnum() and len(joined) >= 5:
+        variants.add(joined)
+    return variants
+
+
+def _spelling_swaps(form: str) -> set[str]:
+    """British and American spellings: "visualisation" <-> "visualization"."""
+    variants = set()
+    for british, american in _SPELLING_SWAPS:
+        for old, new in ((british, american), (american, british)):
+            pattern = re.compile(rf"(?<=[a-z]){old}(?=s?\b)")
+            if pattern.search(form):
+                variants.add(pattern.sub(new, form))
+    return variants
+
+
+def _other_number(word: str) -> str | None:
+    """The plural of a singular noun and the singular of a plural, by English spelling rules."""
+    lower = word.lower()
+    if not word.isalpha() or lower.endswith(_NO_NUMBER_CHANGE):
+        return None
+    if lower.endswith("ies") and len(lower) > 4:
+        return word[:-3] + "y"
+    if lower.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if lower.endswith("s"):
+        return word[:-1]
+    if lower.endswith("y") and len(lower) > 2 and lower[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    if lower.endswith(("x", "ch", "sh")):
+        return word + "es"
+    return word + "s"
+
+
+def _number_variants(form: str, casing: str) -> set[str]:
+    """Singular and plural: "neural networks" <-> "neural network", "CNN" -> "CNNs".
+
+    One-word terms change number only when they are acronyms: a single word is often a
+    product or a word whose singular means something else ("pandas", "masters"), so the
+    taxonomy lists both forms where both are meant.
+    """
+    head, _, last = form.rpartition(" ")
+    if casing == "acronym":
+        if last.isalpha() and last.isupper():
+            return {form + "s"}
+        if last.endswith("s") and last[:-1].isupper() and last[:-1].isalpha():
+            return {form[:-1]}
+        return set()
+    if not head:
+        return set()
+    other = _other_number(last)
+    return {f"{head} {other}"} if other is not None else set()
+
+
+def spelling_variants(term: str, casing: str) -> set[str]:
+    """The spellings of a term a resume may use. The term's own spelling is included."""
+    base = normalise(term)[0].strip()
+    forms = {base}
+    if base.endswith(".") and len(base) > 2:
+        forms.add(base[:-1])  # "B.S." also as "B.S"
+    for form in list(forms):
+        if "'" in form:
+            forms.add(form.replace("'", ""))  # "Bachelor's" -> "Bachelors"
+        if " - " in form:
+            forms.add(form.replace(" - ", " "))  # "Learning - Specialty" -> "Learning Specialty"
+    for form in list(forms):
+        forms |= _separator_variants(form)
+    for form in list(forms):
+        forms |= _spelling_swaps(form)
+    for form in list(forms):
+        forms |= _number_variants(form, casing)
+    return {form for form in forms if form}
+
+
+def name_terms(name: str) -> list[str]:
+    """The terms a skill's display name contributes.
+
+    "R (language)" -> ["R"]; "Docker / containerization" -> the whole and each part. A
+    part that is a lone ordinary word ("ingestion" in "Data pipelines / ingestion") is too
+    vague on its own and is left to the aliases.
+    """
+    base = _PARENTHESIS.sub("", name).strip()
+    terms = [base] if base else [name]
+    if " / " in base:
+        for part in (p.strip() for p in base.split(" / ")):
+            if part and not (" " not in part and part.lower() in ordinary_words() and part.islower()):
+                terms.append(part)
+    return terms
+
+
+def _blocked_phrases() -> list[str]:
+    text = (resources.files("gapcheck") / "data" / "blocked_phrases.txt").read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+class Vocabulary:
+    """All terms of one taxonomy and the matchers that find them in a tokenized line."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.nlp: Language = make_nlp()
+        self.terms: list[Term] = []
+        self._lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._orth = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self._blocked = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._block_focus: dict[int, tuple[tuple[int, int], bool]] = {}
+        self.variants: dict[int, set[str]] = {}  # term index -> its spellings (for fuzzy)
+        for term in _skill_terms(taxonomy):
+            self._add(term)
+        for term in _certification_terms(taxonomy):
+            self._add(term)
+        for phrase in _blocked_phrases():
+            self._add_block(phrase)
+
+    # ----------------------------------------------------------------- building
+
+    def _add(self, term: Term) -> None:
+        index = len(self.terms)
+        self.terms.append(term)
+        if term.casing == "ambiguous" or term.method == "code":
+            spellings = {normalise(term.text)[0].strip()}
+        else:
+            spellings = spelling_variants(term.text, term.casing)
+        self.variants[index] = spellings
+        case_sensitive = term.casing == "acronym" or (
+            term.casing == "ambiguous" and (term.rule is None or term.rule.case_sensitive)
+        ) or term.method == "code"
+        matcher = self._orth if case_sensitive else self._lower
+        key = f"term:{index}"
+        matcher.add(key, [self.nlp.make_doc(s) for s in sorted(spellings)])
+
+    def _add_block(self, phrase: str) -> None:
+        wins_ties = phrase.startswith("!")
+        phrase = phrase.removeprefix("!")
+        plain = phrase.replace("[", "").replace("]", "")
+        doc = self.nlp.make_doc(normalise(plain)[0])
+        focus = (0, len(doc))
+        if "[" in phrase:
+            before = self.nlp.make_doc(phrase.split("[", 1)[0])
+            inside = self.nlp.make_doc(phrase.split("[", 1)[1].split("]", 1)[0])
+            focus = (len(before), len(before) + len(inside))
+        index = len(self._block_focus)
+        self._block_focus[index] = (focus, wins_ties)
+        spellings = _separator_variants(plain) | {plain}
+        self._blocked.add(f"block:{index}", [self.nlp.make_doc(s) for s in sorted(spellings)])
+
+    # ----------------------------------------------------------------- matching
+
+    def make_doc(self, text: str) -> Doc:
+        return self.nlp.make_doc(text)
+
+    def candidates(self, doc: Doc) -> list[Candidate]:
+        found: list[Candidate] = []
+        for matcher in (self._lower, self._orth):
+            for match_id, start, end in matcher(doc):
+                key = self.nlp.vocab.strings[match_id]
+                found.append(Candidate(start, end, self.terms[int(key.split(":")[1])]))
+        found.sort(key=lambda c: (c.start, c.end, c.term.target, c.term.text))
+        return found
+
+    def blocks(self, doc: Doc) -> list[Block]:
+        found = []
+        for match_id, start, end in self._blocked(doc):
+            key = self.nlp.vocab.strings[match_id]
+            (focus_start, focus_end), wins_ties = self._block_focus[int(key.split(":")[1])]
+            found.append(Block(start, end, start + focus_start, start + focus_end, wins_ties))
+        return found
+
+
+def _skill_terms(taxonomy: Taxonomy) -> Iterator[Term]:
+    for skill in taxonomy.skills:
+        ruled = {rule.term.lower() for rule in skill.ambiguous}
+        for rule in skill.ambiguous:
+            yield Term(skill.id, "skill", "alias", rule.term, "ambiguous", rule)
+        named = [(text, "exact") for text in name_terms(skill.name)]
+        others = [(text, "alias") for text in (*skill.aliases, *skill.narrower)]
+        seen: set[str] = set()
+        for text, method in (*named, *others):
+            if text.lower() in ruled or text in seen:
+                continue  # the ambiguity rule decides when this term counts
+            seen.add(text)
+            yield Term(skill.id, "skill", method, text, casing_of(text))
+
+
+def _certification_terms(taxonomy: Taxonomy) -> Iterable[Term]:
+    for cert in taxonomy.certifications:
+        yield Term(cert.id, "certification", "exact", cert.name, casing_of(cert.name))
+        for text in dict.fromkeys(cert.aliases):
+            if text != cert.name:
+                yield Term(cert.id, "certification", "alias", text, casing_of(text))
+        if cert.exam_code:
+            yield Term(cert.id, "certification", "code", cert.exam_code, "acronym")

@@ -1,0 +1,123 @@
+"""HTML pages (saved portfolio pages, GitHub profiles, personal sites) into lines.
+
+Scripts, styles and other invisible content are dropped. Block elements start new
+lines, inline elements run on; headings keep a heading style so sections are found;
+links keep their address visible ("My project (https://github.com/...)"), because a
+GitHub or Kaggle link is evidence of hands-on work even when its text says "here".
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from gapcheck.reading import limits
+from gapcheck.reading.lines import BODY_SIZE, TextItem, heading_item, lines_from_items
+from gapcheck.reading.result import ReadResult
+
+INVISIBLE = frozenset({"script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "head"})
+BLOCKS = frozenset(
+    {
+        "address", "article", "aside", "blockquote", "body", "dd", "details", "dialog", "div",
+        "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hr",
+        "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
+        "td", "tfoot", "th", "thead", "tr", "ul", "br", "caption", "title",
+    }
+)
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+
+
+class _Collector:
+    """Walks the parsed tree, gathering text into items at block boundaries."""
+
+    def __init__(self, budget: limits.ReadBudget) -> None:
+        self.items: list[TextItem] = []
+        self.parts: list[str] = []
+        self.level = 0  # heading level of the open block, 0 for body text
+        self.bullet = False
+        self.budget = budget
+
+    def flush(self) -> None:
+        text = " ".join("".join(self.parts).split())
+        self.parts.clear()
+        if text:
+            if self.level:
+                self.items.append(heading_item(text, self.level))
+            else:
+                self.items.append(TextItem(("• " if self.bullet else "") + text, size=BODY_SIZE))
+            if len(self.items) > limits.MAX_TEXT_LINES:
+                raise limits.LimitError(
+                    self.budget.source,
+                    f"has more than {limits.MAX_TEXT_LINES} lines of text",
+                    "pass the resume or portfolio page itself",
+                )
+        self.bullet = False
+
+    def walk(self, node: Any) -> None:
+        from bs4 import Comment, NavigableString, Tag
+
+        for child in node.children:
+            if isinstance(child, Comment):
+                continue
+            if isinstance(child, NavigableString):
+                self.parts.append(str(child))
+                continue
+            if not isinstance(child, Tag):
+                continue
+            name = child.name.lower()
+            if name in INVISIBLE or child.get("hidden") is not None or child.get("aria-hidden") == "true":
+                if name == "head":
+                    self._title(child)
+                continue
+            if name in HEADINGS:
+                self.flush()
+                self.level = HEADINGS[name]
+                self.walk(child)
+                self.flush()
+                self.level = 0
+            elif name in BLOCKS:
+                self.flush()
+                self.bullet = name == "li"
+                self.walk(child)
+                self.flush()
+            elif name == "a":
+                self.walk(child)
+                self._address(child)
+            elif name == "img":
+                alt = child.get("alt")
+                if isinstance(alt, str) and alt.strip():
+                    self.parts.append(f" {alt.strip()} ")
+            else:
+                self.walk(child)
+        self.budget.check()
+
+    def _address(self, link: Any) -> None:
+        href = link.get("href")
+        if not isinstance(href, str) or not href.startswith(("http://", "https://")):
+            return
+        shown = link.get_text(" ", strip=True)
+        if href.rstrip("/") not in shown:
+            self.parts.append(f" ({href})")
+
+    def _title(self, head: Any) -> None:
+        title = head.find("title")
+        if title is not None and title.get_text(strip=True):
+            self.items.append(heading_item(title.get_text(" ", strip=True), 1))
+
+
+def read_html(data: bytes, source: str, budget: limits.ReadBudget) -> ReadResult:
+    from bs4 import BeautifulSoup
+
+    # The standard library's parser: no dependency on lxml, same result everywhere.
+    soup = BeautifulSoup(data, "html.parser")
+    collector = _Collector(budget)
+    collector.walk(soup)
+    collector.flush()
+    lines, readable, unreadable = lines_from_items(collector.items)
+    return ReadResult(
+        lines=lines,
+        pages=1,
+        engine="html",
+        layout="text",
+        readable=readable,
+        unreadable=unreadable,
+    )

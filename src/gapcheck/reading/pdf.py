@@ -1,0 +1,320 @@
+"""PDF pages into positioned text fragments with pdfminer.six.
+
+pdfminer's layout analysis groups glyphs into text lines; its text-box ordering
+(`boxes_flow`) is switched off because gapcheck orders lines itself from geometry
+(`columns.py`), which is both more reliable for resumes and cheaper. Glyphs set in
+icon fonts are dropped here, where the font is still known; glyphs with no Unicode
+mapping ("(cid:N)") are dropped and counted, so the document can be refused as
+garbled instead of being scored as if every skill were missing.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from gapcheck.errors import InputError, LimitError, UnreadableError
+from gapcheck.reading import limits
+from gapcheck.reading.cleanup import base_font_name, is_bold_font, is_icon_font
+from gapcheck.reading.columns import Fragment
+from gapcheck.reading.lines import lines_from_pages
+from gapcheck.reading.quality import check_text_layer
+from gapcheck.reading.result import ReadResult
+
+# char_margin 1.0 (default 2.0) splits a line at any gap wider than about one
+# character: column gutters are then never bridged, and the row grouping in
+# columns.py puts pieces of one real line back together. all_texts makes pdfminer
+# lay out text inside form XObjects too, which plain extract_text also prints.
+LAPARAMS_OPTIONS: dict[str, Any] = {
+    "line_overlap": 0.5,
+    "char_margin": 1.0,
+    "line_margin": 0.5,
+    "word_margin": 0.1,
+    "boxes_flow": None,
+    "detect_vertical": False,
+    "all_texts": True,
+}
+GLYPHS_PER_TIME_CHECK = 256
+# A page with this many vector paths and no text is most likely outlined text.
+OUTLINE_PATHS = 50
+
+
+@dataclass
+class PdfContent:
+    """What the PDF pages held, before ordering and cleanup."""
+
+    pages: list[list[Fragment]] = field(default_factory=list)
+    characters: int = 0  # glyphs kept as text
+    unreadable: int = 0  # glyphs with no Unicode mapping, outside icon fonts
+    icons: int = 0  # glyphs dropped because they were set in an icon font
+    images: int = 0
+    paths: int = 0
+
+
+def _pdfminer_classes() -> dict[str, Any]:
+    """pdfminer imports, in one place so the module loads fast when PDFs are not read."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.layout import LAParams
+    from pdfminer.pdfdocument import PDFDocument
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
+
+    return {
+        "PDFPageAggregator": PDFPageAggregator,
+        "LAParams": LAParams,
+        "PDFDocument": PDFDocument,
+        "PDFPageInterpreter": PDFPageInterpreter,
+        "PDFResourceManager": PDFResourceManager,
+        "PDFPage": PDFPage,
+        "PDFParser": PDFParser,
+    }
+
+
+def _open_document(data: bytes, source: str) -> Any:
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+    classes = _pdfminer_classes()
+    try:
+        parser = classes["PDFParser"](io.BytesIO(data))
+        # An empty user password is tried automatically: PDFs that are only
+        # "protected" against editing open fine.
+        return classes["PDFDocument"](parser, password="")
+    except PDFPasswordIncorrect:
+        raise InputError(
+            source,
+            "the PDF is encrypted and needs a password to open",
+            "save an unprotected copy (e.g. print it to a new PDF) and try again",
+        ) from None
+    except PDFEncryptionError as exc:
+        raise InputError(
+            source,
+            f"the PDF uses an encryption gapcheck cannot open ({exc})",
+            "save an unprotected copy (e.g. print it to a new PDF) and try again",
+        ) from None
+    except RecursionError:
+        raise _too_deep(source) from None
+    except Exception as exc:  # pdfminer raises many types on malformed files
+        raise _damaged(source, exc) from None
+
+
+def _damaged(source: str, exc: BaseException) -> InputError:
+    detail = f" ({type(exc).__name__})" if not isinstance(exc, InputError) else ""
+    return InputError(
+        source,
+        f"the PDF is damaged or truncated and cannot be read{detail}",
+        "export it again from the original editor, or print it to a new PDF",
+    )
+
+
+def _too_deep(source: str) -> LimitError:
+    return LimitError(
+        source,
+        "the PDF's structure is nested too deeply to read safely",
+        "print it to a new PDF and try again",
+    )
+
+
+def _declared_pages(document: Any) -> int | None:
+    from pdfminer.pdftypes import resolve1
+
+    try:
+        count = resolve1(resolve1(document.catalog["Pages"])["Count"])
+    except Exception:  # a missing or odd page tree: pages are counted while reading
+        return None
+    return count if isinstance(count, int) else None
+
+
+def _make_device(budget: limits.ReadBudget) -> tuple[Any, Any]:
+    """A page aggregator that checks the time budget every few hundred glyphs."""
+    classes = _pdfminer_classes()
+    aggregator = classes["PDFPageAggregator"]
+
+    class BudgetedAggregator(aggregator):  # type: ignore[misc, valid-type]
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self.operations = 0
+            self.bold_fonts: dict[str, bool] = {}
+
+        def _tick(self) -> None:
+            self.operations += 1
+            if self.operations % GLYPHS_PER_TIME_CHECK == 0:
+                budget.check()
+
+        def render_char(self, matrix: Any, font: Any, *args: Any) -> float:
+            self._tick()
+            name = font.fontname
+            if name not in self.bold_fonts:
+                self.bold_fonts[name] = _descriptor_bold(font)
+            return float(super().render_char(matrix, font, *args))
+
+        def paint_path(self, *args: Any) -> None:
+            self._tick()
+            super().paint_path(*args)
+
+    resources = classes["PDFResourceManager"](caching=True)
+    device = BudgetedAggregator(resources, laparams=classes["LAParams"](**LAPARAMS_OPTIONS))
+    return device, classes["PDFPageInterpreter"](resources, device)
+
+
+def _descriptor_bold(font: Any) -> bool:
+    """Bold by name, or by the font descriptor's weight / ForceBold flag."""
+    name = str(getattr(font, "fontname", ""))
+    if is_bold_font(name):
+        return True
+    descriptor = getattr(font, "descriptor", None) or {}
+    try:
+        weight = float(descriptor.get("FontWeight", 0) or 0)
+        flags = int(descriptor.get("Flags", 0) or 0)
+    except (TypeError, ValueError):
+        return False
+    return weight >= 600 or bool(flags & (1 << 18))
+
+
+def read_pdf(data: bytes, source: str, budget: limits.ReadBudget) -> PdfContent:
+    """Every page's fragments. Raises InputError/LimitError/UnreadableError for bad files."""
+    document = _open_document(data, source)
+    declared = _declared_pages(document)
+    if declared is not None and declared > limits.MAX_PAGES:
+        raise _too_many_pages(source, declared)
+    device, interpreter = _make_device(budget)
+    content = PdfContent()
+    try:
+        for number, page in enumerate(_pages(document), start=1):
+            if number > limits.MAX_PAGES:
+                raise _too_many_pages(source, number)
+            budget.page = number
+            budget.check()
+            budget.check_memory()
+            interpreter.process_page(page)
+            content.pages.append(_page_fragments(device.get_result(), device.bold_fonts, content))
+    except (InputError, LimitError):
+        raise
+    except RecursionError:
+        raise _too_deep(source) from None
+    except MemoryError:
+        raise LimitError(
+            source,
+            f"reading ran out of memory (on page {budget.page})",
+            "the PDF may hold huge images or malformed streams; print it to a new PDF",
+        ) from None
+    except Exception as exc:  # pdfminer raises many types on malformed files
+        raise _damaged(source, exc) from None
+    if not content.pages:
+        raise _damaged(source, UnreadableError(source, "no pages"))
+    return content
+
+
+def _pages(document: Any) -> Iterator[Any]:
+    page_class = _pdfminer_classes()["PDFPage"]
+    yield from page_class.create_pages(document)
+
+
+def _too_many_pages(source: str, pages: int) -> LimitError:
+    at_least = "" if pages <= limits.MAX_PAGES else "at least "
+    return LimitError(
+        source,
+        f"has {at_least}{pages} pages, over the {limits.MAX_PAGES}-page limit",
+        "pass the resume itself (a resume is a few pages), or split the file",
+    )
+
+
+def _page_fragments(layout: Any, bold_fonts: dict[str, bool], content: PdfContent) -> list[Fragment]:
+    from pdfminer.layout import LTChar, LTCurve, LTFigure, LTImage, LTTextBox, LTTextLine
+
+    fragments: list[Fragment] = []
+
+    def visit(item: Any) -> None:
+        for child in item:
+            if isinstance(child, LTTextBox):
+                for line in child:
+                    if isinstance(line, LTTextLine):
+                        fragment = _fragment(line, LTChar, bold_fonts, content)
+                        if fragment is not None:
+                            fragments.append(fragment)
+            elif isinstance(child, LTImage):
+                content.images += 1
+            elif isinstance(child, LTFigure):
+                visit(child)
+            elif isinstance(child, LTCurve):  # also LTLine and LTRect
+                content.paths += 1
+            elif isinstance(child, LTTextLine):
+                fragment = _fragment(child, LTChar, bold_fonts, content)
+                if fragment is not None:
+                    fragments.append(fragment)
+
+    visit(layout)
+    return fragments
+
+
+def _fragment(
+    line: Any, char_class: type, bold_fonts: dict[str, bool], content: PdfContent
+) -> Fragment | None:
+    """One pdfminer text line as a Fragment: icon glyphs and unmapped glyphs left out."""
+    parts: list[str] = []
+    fonts: dict[str, int] = {}
+    sizes: dict[float, int] = {}
+    bold = 0
+    kept = 0
+    x0 = y0 = float("inf")
+    x1 = y1 = float("-inf")
+    for item in line:
+        if not isinstance(item, char_class):
+            parts.append(item.get_text())  # pdfminer's inferred spaces and line end
+            continue
+        name = item.fontname
+        if is_icon_font(name):
+            content.icons += 1
+            parts.append(" ")  # an icon separates what stands left and right of it
+            continue
+        text = item.get_text()
+        if text.startswith("(cid:"):
+            content.unreadable += 1
+            continue
+        parts.append(text)
+        kept += 1
+        fonts[name] = fonts.get(name, 0) + 1
+        size = round(item.size, 1)
+        sizes[size] = sizes.get(size, 0) + 1
+        if bold_fonts.get(name, False):
+            bold += 1
+        x0 = min(x0, item.x0)
+        y0 = min(y0, item.y0)
+        x1 = max(x1, item.x1)
+        y1 = max(y1, item.y1)
+    if kept == 0:
+        return None
+    text = "".join(parts).strip()
+    if not text:
+        return None
+    content.characters += kept
+    font = max(fonts, key=lambda f: (fonts[f], f))
+    return Fragment(
+        text=text,
+        x0=x0,
+        y0=y0,
+        x1=x1,
+        y1=y1,
+        size=max(sizes, key=lambda s: (sizes[s], s)),
+        font=base_font_name(font),
+        bold=bold * 2 > kept,
+        chars=kept,
+    )
+
+
+def read_pdfminer(data: bytes, source: str, budget: limits.ReadBudget) -> ReadResult:
+    """A PDF's lines in reading order, read with pdfminer.six."""
+    content = read_pdf(data, source, budget)
+    check_text_layer(source, content.characters, content.unreadable, content.images, content.paths)
+    lines, layout, columns, undecodable = lines_from_pages(content.pages)
+    return ReadResult(
+        lines=lines,
+        pages=len(content.pages),
+        engine="pdfminer",
+        layout=layout,
+        columns=columns,
+        readable=content.characters,
+        unreadable=content.unreadable + undecodable,
+    )

@@ -1,0 +1,166 @@
+"""Inline SVG charts, built in Python from numbers and escaped text only.
+
+Every chart is returned as `markupsafe.Markup` so the template can place it as is; the
+only strings that enter the markup go through `Markup.format`, which escapes them. Colours
+come from CSS classes (see report.css), so the charts follow the light and dark themes and
+the page needs no style attributes (the Content-Security-Policy forbids them).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from gapcheck.report.display import number, shorten
+
+# Display thresholds for colouring a category's bar; they say how much of a category is
+# covered, and are independent of the score bands the score stage defines.
+LOW_COVERAGE = 40.0
+HIGH_COVERAGE = 70.0
+
+# Coverage chart geometry, in SVG user units. One column is narrow on purpose: it scales
+# down to a phone without its 14-unit text becoming unreadable.
+CHART_WIDTH = 360
+ROW_HEIGHT = 42
+BAR_HEIGHT = 12
+COLUMN_GAP = 48  # between the columns of the two-column layout
+LABEL_LIMIT = 34  # characters of a category name shown in the chart (the table has all)
+
+# Gauge geometry: the score arc, and the thin band scale just outside it.
+GAUGE_CX, GAUGE_CY = 100.0, 100.0
+GAUGE_RADIUS = 80.0
+BAND_RADIUS = 95.0
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    percent: float  # 0..100
+
+
+def coverage_class(percent: float) -> str:
+    if percent < LOW_COVERAGE:
+        return "cov-low"
+    if percent < HIGH_COVERAGE:
+        return "cov-mid"
+    return "cov-high"
+
+
+def _clamp(percent: float) -> float:
+    return min(100.0, max(0.0, percent)) if math.isfinite(percent) else 0.0
+
+
+def coverage_chart(
+    bars: tuple[Bar, ...], chart_id: str = "coverage-chart", columns: int = 1
+) -> Markup:
+    """A horizontal bar per category: its name and percentage above a 0-100% bar.
+
+    With `columns=2` the bars fill two columns, top to bottom then left to right, in a
+    view box twice as wide: the same reading order, half the height, for wide screens
+    and paper.
+    """
+    columns = max(1, columns)
+    per_column = max(1, math.ceil(len(bars) / columns))
+    width = columns * CHART_WIDTH + (columns - 1) * COLUMN_GAP
+    height = per_column * ROW_HEIGHT
+    description = "; ".join(f"{bar.label}: {number(_clamp(bar.percent))}%" for bar in bars)
+    parts = [
+        Markup(
+            '<svg class="chart coverage-chart columns-{columns}" viewBox="0 0 {w} {h}" role="img" '
+            'aria-labelledby="{id}-title {id}-desc" preserveAspectRatio="xMinYMin meet">'
+            '<title id="{id}-title">Coverage per skill category</title>'
+            '<desc id="{id}-desc">{desc}</desc>'
+        ).format(
+            columns=columns, w=width, h=height, id=chart_id, desc=description or "No categories"
+        )
+    ]
+    for index, bar in enumerate(bars):
+        value = _clamp(bar.percent)
+        left = (index // per_column) * (CHART_WIDTH + COLUMN_GAP)
+        top = (index % per_column) * ROW_HEIGHT
+        parts.append(
+            Markup(
+                '<g class="chart-row" transform="translate({left} {top})">'
+                '<text class="chart-label" x="0" y="16">{label}</text>'
+                '<text class="chart-value" x="{w}" y="16" text-anchor="end">{value}%</text>'
+                '<rect class="chart-track" x="0" y="24" width="{w}" height="{bh}" rx="6"/>'
+                '<rect class="chart-bar {cls}" x="0" y="24" width="{fill}" height="{bh}" rx="6"/>'
+                "</g>"
+            ).format(
+                left=left,
+                top=top,
+                w=CHART_WIDTH,
+                bh=BAR_HEIGHT,
+                label=shorten(bar.label, LABEL_LIMIT),
+                value=number(value),
+                fill=f"{CHART_WIDTH * value / 100:.1f}",
+                cls=coverage_class(value),
+            )
+        )
+    parts.append(Markup("</svg>"))
+    return Markup("").join(parts)
+
+
+def _arc_point(fraction: float, radius: float, cx: float, cy: float) -> tuple[float, float]:
+    """The point `fraction` of the way along a half circle from its left end to its right."""
+    angle = math.pi * (1 - fraction)
+    return cx + radius * math.cos(angle), cy - radius * math.sin(angle)
+
+
+def _arc(start: float, end: float, radius: float) -> str:
+    """Path data of the gauge's half circle between two fractions (0 = left end, 1 = right)."""
+    x0, y0 = _arc_point(start, radius, GAUGE_CX, GAUGE_CY)
+    x1, y1 = _arc_point(end, radius, GAUGE_CX, GAUGE_CY)
+    return f"M{x0:.2f} {y0:.2f} A{radius:g} {radius:g} 0 0 1 {x1:.2f} {y1:.2f}"
+
+
+def score_gauge(
+    value: float,
+    band: str,
+    band_text: str,
+    bands: tuple[tuple[float, str], ...] = (),
+    gauge_id: str = "score-gauge",
+) -> Markup:
+    """A half-circle gauge from 0 to 100 with the score in its middle.
+
+    `bands` are (lower bound, name) pairs, highest first, as the score stage defines them;
+    each is drawn as a thin coloured segment around the gauge so the scale explains itself.
+    """
+    value = _clamp(value)
+    segments = []
+    upper = 100.0
+    for lower, name in bands:
+        lower = _clamp(lower)
+        if lower < upper:
+            segments.append(
+                Markup('<path class="gauge-band band-{name}" d="{d}"/>').format(
+                    name=name, d=_arc(lower / 100, upper / 100, BAND_RADIUS)
+                )
+            )
+        upper = lower
+    value_arc = (
+        Markup('<path class="gauge-value band-{band}" d="{d}"/>').format(
+            band=band, d=_arc(0.0, value / 100, GAUGE_RADIUS)
+        )
+        if value > 0
+        else Markup("")
+    )
+    return Markup(
+        '<svg class="chart gauge" viewBox="0 0 200 118" role="img" '
+        'aria-labelledby="{id}-title {id}-desc">'
+        '<title id="{id}-title">Role coverage score</title>'
+        '<desc id="{id}-desc">{value} out of 100, band {band_text}</desc>'
+        '{segments}<path class="gauge-track" d="{track}"/>{value_arc}'
+        '<text class="gauge-number" x="100" y="92" text-anchor="middle">{value}</text>'
+        '<text class="gauge-scale" x="100" y="114" text-anchor="middle">out of 100</text>'
+        "</svg>"
+    ).format(
+        id=gauge_id,
+        value=number(value),
+        band_text=band_text,
+        segments=Markup("").join(segments),
+        track=_arc(0.0, 1.0, GAUGE_RADIUS),
+        value_arc=value_arc,
+    )

@@ -1,0 +1,644 @@
+"""The template contract: everything the HTML report shows, pre-computed from an Analysis.
+
+`build_context(analysis)` is pure (records in, one frozen record out). The template does
+no arithmetic and no formatting: it only places these strings. Strings here are plain
+text (jinja2 escapes them on output); the only markup is the SVG charts, which
+`charts.py` builds from numbers and escaped text.
+
+Ordering rules (so the same analysis always renders the same page):
+- gaps, learning path, near misses, certifications: as the analysis ranks them;
+- skill groups: in the score's category order, then other categories by display name;
+- skills in a group: by name (case-insensitive), then id;
+- evidence of a skill: strongest first, then by document, page and line.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from gapcheck.records import (
+    Analysis,
+    CertificationSuggestion,
+    Evidence,
+    FoundSkill,
+    Gap,
+    NearMiss,
+)
+from gapcheck.report import charts
+from gapcheck.report.display import (
+    band_label,
+    file_name,
+    highlight,
+    humanize,
+    level_label,
+    method_text,
+    number,
+    one_line,
+    percent,
+    points,
+    safe_url,
+    status_label,
+    strength_label,
+    years_text,
+)
+from gapcheck.score import BANDS  # the report explains the score stage's own bands
+
+# When the reader's output deserves doubt, the report says so at the top.
+UNREADABLE_CAUTION = 0.05  # share of characters that could not be mapped to text
+FEW_CHARACTERS = 400  # a resume with less text than this was probably not read fully
+KNOWN_BANDS = ("weak", "fair", "good", "strong")
+# On paper the report lists only the top gaps (the page says where the rest are), so a
+# weak resume against an 80-skill role still prints on one to three pages.
+PRINTED_GAPS = 12
+NAMED_COVERS = 4  # certification coverage named in a next step before "and N more"
+
+
+# --------------------------------------------------------------------------- records
+
+
+@dataclass(frozen=True)
+class MetaView:
+    resume: str
+    portfolio: tuple[str, ...]
+    role_name: str
+    level: str
+    job: str | None
+    generated_on: str
+    gapcheck_version: str
+    taxonomy_version: str
+    taxonomy_as_of: str
+
+
+@dataclass(frozen=True)
+class BandView:
+    name: str  # a CSS-safe band token
+    label: str
+    range: str  # "under 40", "60+"
+    current: bool
+
+
+@dataclass(frozen=True)
+class ScoreView:
+    value: str
+    band: str  # a CSS-safe band token
+    band_label: str
+    earned: str
+    possible: str
+    found_count: int  # expected skills with any credit
+    expected_count: int
+    gauge: Markup
+    bands: tuple[BandView, ...]  # the scale, lowest band first
+
+
+@dataclass(frozen=True)
+class CategoryView:
+    name: str
+    percent: str
+    earned: str
+    possible: str
+
+
+@dataclass(frozen=True)
+class NextStep:
+    title: str
+    detail: str
+    why: str
+
+
+@dataclass(frozen=True)
+class GapView:
+    rank: int
+    anchor: str
+    name: str
+    category: str
+    stage: str
+    cost: str  # role points still missing
+    cost_value: float  # for sorting in the browser
+    partial: str  # "50% shown" or ""
+    reason: str
+    hint: str
+    blocks: str  # names of the missing skills this one is a prerequisite of
+    printed: bool  # within the top PRINTED_GAPS
+
+
+@dataclass(frozen=True)
+class PathSkillView:
+    rank: int
+    anchor: str
+    name: str
+    hint: str
+    printed: bool
+
+
+@dataclass(frozen=True)
+class PathStageView:
+    number: int
+    name: str
+    skills: tuple[PathSkillView, ...]
+    printed: bool  # holds at least one printed gap
+
+
+@dataclass(frozen=True)
+class NearMissView:
+    name: str
+    skill_anchor: str  # the found skill's anchor, or "" if it has no evidence entry
+    shown: str
+    why_partial: str
+    advice: str
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    before: str
+    matched: str
+    after: str
+    document: str
+    page: int
+    line: int
+    section: str
+    heading: str
+    method: str
+    strength: str
+    years: str
+
+
+@dataclass(frozen=True)
+class FoundSkillView:
+    anchor: str
+    name: str
+    explicit: bool
+    implied_by: str  # for implied-only skills: the skill names that imply it
+    portfolio_only: bool
+    strength: str
+    years: str
+    documents: str
+    evidence: tuple[EvidenceView, ...]
+
+
+@dataclass(frozen=True)
+class SkillGroupView:
+    name: str
+    anchor: str
+    skills: tuple[FoundSkillView, ...]
+
+
+@dataclass(frozen=True)
+class JobView:
+    source: str
+    title: str
+    score: str
+    band: str
+    band_label: str
+    required_total: int
+    required_met: int
+    missing_required: tuple[str, ...]
+    preferred_total: int
+    missing_preferred: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class HandsOnView:
+    name: str
+    present: bool
+    evidence: tuple[EvidenceView, ...]
+
+
+@dataclass(frozen=True)
+class CertificationView:
+    name: str
+    provider: str
+    level: str
+    exam_code: str
+    status: str
+    status_label: str
+    status_date: str
+    covers: tuple[str, ...]
+    covered_points: str
+    url: str | None  # http(s) only
+
+
+@dataclass(frozen=True)
+class RetiredView:
+    name: str
+    status_label: str
+    status_date: str
+    successor: str
+    evidence: EvidenceView
+
+
+@dataclass(frozen=True)
+class HeldView:
+    name: str
+    status_label: str
+    successor: str
+
+
+@dataclass(frozen=True)
+class DocumentView:
+    source: str
+    kind: str
+    role: str
+    pages: int
+    characters: str
+    layout: str
+    engine: str
+    unreadable: str
+    sections: tuple[tuple[str, str], ...]  # (kind label, heading as printed)
+
+
+@dataclass(frozen=True)
+class ReportContext:
+    title: str
+    meta: MetaView
+    score: ScoreView
+    coverage_chart: Markup  # two columns, for wide screens and print
+    coverage_chart_narrow: Markup  # one column, for phones
+    categories: tuple[CategoryView, ...]
+    next_steps: tuple[NextStep, ...]
+    cautions: tuple[str, ...]
+    gaps: tuple[GapView, ...]
+    gaps_not_printed: int  # gaps left off the printout
+    path: tuple[PathStageView, ...]
+    near_misses: tuple[NearMissView, ...]
+    job: JobView | None
+    skill_groups: tuple[SkillGroupView, ...]
+    found_total: int
+    hands_on: tuple[HandsOnView, ...]
+    certifications: tuple[CertificationView, ...]
+    retired: tuple[RetiredView, ...]
+    held: tuple[HeldView, ...]
+    documents: tuple[DocumentView, ...]
+    warnings: tuple[str, ...]
+
+
+# --------------------------------------------------------------------------- helpers
+
+_NOT_ID = re.compile(r"[^a-z0-9_-]+")
+
+
+def anchor(prefix: str, identifier: str) -> str:
+    """An HTML id that is always valid and never carries markup: 'skill-deep_learning'."""
+    return f"{prefix}-{_NOT_ID.sub('-', identifier.lower()).strip('-') or 'x'}"
+
+
+def band_token(band: str) -> str:
+    return band if band in KNOWN_BANDS else "unknown"
+
+
+def band_scale(current: str) -> tuple[BandView, ...]:
+    """The score stage's bands, lowest first, by lower bound: 'under 40', '40+', ... '80+'."""
+    ordered = sorted(BANDS)
+    views = [
+        BandView(
+            band_token(name),
+            band_label(name),
+            f"under {number(ordered[1][0])}"
+            if index == 0 and len(ordered) > 1
+            else f"{number(lower)}+",
+            name == current,
+        )
+        for index, (lower, name) in enumerate(ordered)
+    ]
+    return tuple(views)
+
+
+def css_token(word: str) -> str:
+    """A word safe to use in a class name: 'active-unverified' stays, anything odd goes."""
+    return _NOT_ID.sub("", word.lower()) or "unknown"
+
+
+class SkillNames:
+    """Display names for skill, category and stage ids, from the analysis itself."""
+
+    def __init__(self, analysis: Analysis) -> None:
+        self.skills: dict[str, str] = {}
+        for item in analysis.score.items:
+            self.skills[item.skill_id] = item.name
+        for gap in analysis.gaps:
+            self.skills[gap.skill_id] = gap.name
+        for skill in analysis.detection.skills:
+            self.skills[skill.id] = skill.name
+        self.categories = {c.category: c.name for c in analysis.score.categories}
+        self.stages = {step.stage: step.stage_name for step in analysis.learning_path}
+
+    def skill(self, skill_id: str) -> str:
+        return self.skills.get(skill_id) or humanize(skill_id)
+
+    def category(self, category_id: str) -> str:
+        return self.categories.get(category_id) or humanize(category_id)
+
+    def stage(self, stage_id: str) -> str:
+        return self.stages.get(stage_id) or humanize(stage_id)
+
+
+def evidence_view(item: Evidence, names: SkillNames) -> EvidenceView:
+    before, matched, after = highlight(item)
+    return EvidenceView(
+        before=before,
+        matched=matched,
+        after=after,
+        document=file_name(item.document),
+        page=item.page,
+        line=item.line,
+        section=humanize(item.section),
+        heading=one_line(item.heading),
+        method=method_text(item, names.skills),
+        strength=f"{strength_label(item.strength)} ({item.strength:.1f})",
+        years=years_text(item.years),
+    )
+
+
+def _evidence_order(item: Evidence) -> tuple[float, str, int, int]:
+    return (-item.strength, item.document, item.page, item.line)
+
+
+def found_skill_view(skill: FoundSkill, names: SkillNames) -> FoundSkillView:
+    ordered = sorted(skill.evidence, key=_evidence_order)
+    implied_by = sorted(
+        {names.skill(e.via) for e in skill.evidence if e.method == "implied" and e.via}
+    )
+    return FoundSkillView(
+        anchor=anchor("skill", skill.id),
+        name=skill.name,
+        explicit=skill.explicit,
+        implied_by="" if skill.explicit else ", ".join(implied_by),
+        portfolio_only=skill.portfolio_only,
+        strength=f"{strength_label(skill.strength)} ({skill.strength:.1f})",
+        years=years_text(skill.years),
+        documents=", ".join(file_name(d) for d in skill.documents),
+        evidence=tuple(evidence_view(e, names) for e in ordered),
+    )
+
+
+def skill_groups(analysis: Analysis, names: SkillNames) -> tuple[SkillGroupView, ...]:
+    by_category: dict[str, list[FoundSkill]] = {}
+    for skill in analysis.detection.skills:
+        by_category.setdefault(skill.category, []).append(skill)
+    scored_order = [c.category for c in analysis.score.categories if c.category in by_category]
+    others = sorted((c for c in by_category if c not in scored_order), key=names.category)
+    return tuple(
+        SkillGroupView(
+            name=names.category(category),
+            anchor=anchor("category", category),
+            skills=tuple(
+                found_skill_view(s, names)
+                for s in sorted(by_category[category], key=lambda s: (s.name.casefold(), s.id))
+            ),
+        )
+        for category in (*scored_order, *others)
+    )
+
+
+def gap_view(gap: Gap, names: SkillNames) -> GapView:
+    cost_value = gap.weight * (1 - gap.credit)
+    return GapView(
+        rank=gap.rank,
+        anchor=anchor("gap", gap.skill_id),
+        name=gap.name,
+        category=names.category(gap.category),
+        stage=names.stage(gap.stage),
+        cost=number(cost_value),
+        cost_value=round(cost_value, 4),
+        partial=f"{percent(gap.credit)} shown" if gap.credit > 0 else "",
+        reason=one_line(gap.reason),
+        hint=one_line(gap.hint),
+        blocks=", ".join(names.skill(b) for b in gap.blocks),
+        printed=gap.rank <= PRINTED_GAPS,
+    )
+
+
+def next_steps(analysis: Analysis) -> tuple[NextStep, ...]:
+    """Three things to do next: the top gap, the quickest win, the best certification.
+
+    A missing kind is replaced by the next gap in rank order, so the list stays useful
+    for a candidate with no near misses or no certification to suggest.
+    """
+    steps: list[NextStep] = []
+    spare_gaps = list(analysis.gaps)
+    if spare_gaps:
+        steps.append(_gap_step(spare_gaps.pop(0)))
+    if analysis.near_misses:
+        steps.append(_near_miss_step(analysis.near_misses[0]))
+    elif spare_gaps:
+        steps.append(_gap_step(spare_gaps.pop(0)))
+    if analysis.certifications:
+        steps.append(_certification_step(analysis.certifications[0]))
+    while len(steps) < 3 and spare_gaps:
+        steps.append(_gap_step(spare_gaps.pop(0)))
+    return tuple(steps)
+
+
+def _gap_step(gap: Gap) -> NextStep:
+    return NextStep(
+        title=f"Learn {gap.name}",
+        detail=one_line(gap.hint),
+        why=f"Ranked #{gap.rank} of your gaps. {one_line(gap.reason)}",
+    )
+
+
+def _near_miss_step(miss: NearMiss) -> NextStep:
+    return NextStep(
+        title=f"Make {miss.name} count",
+        detail=one_line(miss.advice),
+        why=f"Already {percent(miss.credit)} shown: {one_line(miss.why_partial)}.",
+    )
+
+
+def _certification_step(cert: CertificationSuggestion) -> NextStep:
+    covers = ", ".join(cert.covers_names[:NAMED_COVERS]) or "none of your gaps"
+    if len(cert.covers_names) > NAMED_COVERS:
+        covers += f" and {len(cert.covers_names) - NAMED_COVERS} more"
+    return NextStep(
+        title=f"Consider the {cert.name}",
+        detail=" · ".join(
+            one_line(part) for part in (cert.provider, cert.level, cert.exam_code or "") if part
+        ),
+        why=f"Covers {covers}: {points(cert.covered_weight)} of the role.",
+    )
+
+
+def cautions(analysis: Analysis) -> tuple[str, ...]:
+    """Reasons to distrust the result, in plain words, shown above the gaps."""
+    notes: list[str] = []
+    for doc in analysis.documents:
+        diag, name = doc.diagnostics, file_name(doc.source)
+        if diag.unreadable_share >= UNREADABLE_CAUTION:
+            notes.append(
+                f"{percent(diag.unreadable_share)} of the text in {name} could not be read, "
+                "so skills written there may be missing from this report."
+            )
+        if doc.role == "resume" and diag.characters < FEW_CHARACTERS:
+            notes.append(
+                f"Only {diag.characters} characters were read from {name}; if the resume is "
+                "longer, export it again as a PDF with selectable text."
+            )
+    count = len(all_warnings(analysis))
+    if count:
+        notes.append(
+            f"The reader reported {count} warning{'s' if count != 1 else ''}; see Diagnostics."
+        )
+    return tuple(notes)
+
+
+def all_warnings(analysis: Analysis) -> tuple[str, ...]:
+    """The run's warnings, then each document's, each once, in order of first appearance."""
+    every = (*analysis.warnings, *(w for d in analysis.documents for w in d.diagnostics.warnings))
+    return tuple(dict.fromkeys(one_line(w) for w in every))
+
+
+def _certification_view(cert: CertificationSuggestion) -> CertificationView:
+    return CertificationView(
+        name=one_line(cert.name),
+        provider=one_line(cert.provider),
+        level=one_line(cert.level),
+        exam_code=one_line(cert.exam_code or ""),
+        status=css_token(cert.status),
+        status_label=status_label(cert.status),
+        status_date=cert.status_date,
+        covers=cert.covers_names,
+        covered_points=number(cert.covered_weight),
+        url=safe_url(cert.url),
+    )
+
+
+def _document_view(analysis: Analysis) -> tuple[DocumentView, ...]:
+    return tuple(
+        DocumentView(
+            source=file_name(doc.source),
+            kind=doc.kind.upper(),
+            role=humanize(doc.role),
+            pages=doc.diagnostics.pages,
+            characters=f"{doc.diagnostics.characters:,}",
+            layout=humanize(doc.diagnostics.layout)
+            + (f" ({doc.diagnostics.columns} columns)" if doc.diagnostics.columns > 1 else ""),
+            engine=doc.diagnostics.engine,
+            unreadable=percent(doc.diagnostics.unreadable_share),
+            sections=tuple((humanize(kind), one_line(heading)) for kind, heading in doc.sections),
+        )
+        for doc in analysis.documents
+    )
+
+
+# --------------------------------------------------------------------------- the contract
+
+
+def build_context(analysis: Analysis) -> ReportContext:
+    """Everything the HTML template shows, computed once from `analysis`."""
+    names = SkillNames(analysis)
+    score = analysis.score
+    resumes = [file_name(d.source) for d in analysis.documents if d.role == "resume"]
+    resume = resumes[0] if resumes else "(no resume)"
+    band = band_token(score.band)
+    found_ids = {s.id for s in analysis.detection.skills}
+    anchors = {s.id: anchor("skill", s.id) for s in analysis.detection.skills}
+
+    meta = MetaView(
+        resume=resume,
+        portfolio=tuple(file_name(d.source) for d in analysis.documents if d.role != "resume"),
+        role_name=one_line(analysis.target.role_name),
+        level=level_label(analysis.target.level),
+        job=file_name(analysis.target.job) if analysis.target.job else None,
+        generated_on=analysis.generated_on,
+        gapcheck_version=analysis.gapcheck_version,
+        taxonomy_version=analysis.taxonomy_version,
+        taxonomy_as_of=analysis.taxonomy_as_of,
+    )
+    score_view = ScoreView(
+        value=number(score.value),
+        band=band,
+        band_label=band_label(score.band),
+        earned=number(score.earned),
+        possible=number(score.possible),
+        found_count=sum(1 for item in score.items if item.credit > 0),
+        expected_count=len(score.items),
+        gauge=charts.score_gauge(score.value, band, band_label(score.band), BANDS),
+        bands=band_scale(band),
+    )
+    job = analysis.job
+    job_view = None
+    if job is not None:
+        job_view = JobView(
+            source=file_name(job.source),
+            title=one_line(job.title),
+            score=number(job.score.value),
+            band=band_token(job.score.band),
+            band_label=band_label(job.score.band),
+            required_total=len(job.required),
+            required_met=len(job.required) - len(job.missing_required),
+            missing_required=tuple(names.skill(i) for i in job.missing_required),
+            preferred_total=len(job.preferred),
+            missing_preferred=tuple(names.skill(i) for i in job.missing_preferred),
+        )
+    retired_ids = {note.id for note in analysis.retired_held}
+    bars = tuple(charts.Bar(c.name, c.percent) for c in score.categories)
+    return ReportContext(
+        title=f"{meta.role_name} gap report for {resume}",
+        meta=meta,
+        score=score_view,
+        coverage_chart=charts.coverage_chart(bars, "coverage-wide", columns=2),
+        coverage_chart_narrow=charts.coverage_chart(bars, "coverage-narrow", columns=1),
+        categories=tuple(
+            CategoryView(c.name, f"{number(c.percent)}%", number(c.earned), number(c.possible))
+            for c in score.categories
+        ),
+        next_steps=next_steps(analysis),
+        cautions=cautions(analysis),
+        gaps=tuple(gap_view(g, names) for g in analysis.gaps),
+        gaps_not_printed=sum(1 for g in analysis.gaps if g.rank > PRINTED_GAPS),
+        path=tuple(
+            PathStageView(
+                number=index,
+                name=step.stage_name,
+                skills=tuple(
+                    PathSkillView(
+                        g.rank,
+                        anchor("gap", g.skill_id),
+                        g.name,
+                        one_line(g.hint),
+                        g.rank <= PRINTED_GAPS,
+                    )
+                    for g in step.skills
+                ),
+                printed=any(g.rank <= PRINTED_GAPS for g in step.skills),
+            )
+            for index, step in enumerate(analysis.learning_path, start=1)
+        ),
+        near_misses=tuple(
+            NearMissView(
+                name=m.name,
+                skill_anchor=anchors.get(m.skill_id, "") if m.skill_id in found_ids else "",
+                shown=percent(m.credit),
+                why_partial=one_line(m.why_partial),
+                advice=one_line(m.advice),
+            )
+            for m in analysis.near_misses
+        ),
+        job=job_view,
+        skill_groups=skill_groups(analysis, names),
+        found_total=len(analysis.detection.skills),
+        hands_on=tuple(
+            HandsOnView(h.name, h.present, tuple(evidence_view(e, names) for e in h.evidence))
+            for h in analysis.hands_on
+        ),
+        certifications=tuple(_certification_view(c) for c in analysis.certifications),
+        retired=tuple(
+            RetiredView(
+                name=note.name,
+                status_label=status_label(note.status),
+                status_date=note.status_date,
+                successor=note.successor or "",
+                evidence=evidence_view(note.evidence, names),
+            )
+            for note in analysis.retired_held
+        ),
+        held=tuple(
+            HeldView(h.name, status_label(h.status), h.successor or "")
+            for h in analysis.detection.certifications
+            if h.id not in retired_ids
+        ),
+        documents=_document_view(analysis),
+        warnings=all_warnings(analysis),
+    )

@@ -1,0 +1,458 @@
+"""Role coverage score, ranked gaps and near misses (formula in docs/scoring.md).
+
+    score  = 100 x sum(weight x credit) / sum(weight)   over the skills the role expects
+    weight = taxonomy.role_weights(role, level)    (guide provenance x role/level factors)
+    credit = the found skill's strength, 0..1      (implied only: at most IMPLIED_CREDIT_CAP)
+
+Gaps are the expected skills with no credit at all. They are ranked by weight, then
+reordered so that a missing prerequisite always comes before the skills that build on
+it. Skills with some credit but less than NEAR_MISS_BELOW are "near misses": a small
+change to the resume would make them count fully.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from gapcheck.records import (
+    CategoryScore,
+    Detection,
+    Evidence,
+    FoundSkill,
+    Gap,
+    NearMiss,
+    Score,
+    ScoreItem,
+    Target,
+)
+from gapcheck.taxonomy import EMPHASIS_VALUES, Skill, Taxonomy, role_weights
+
+# A skill only implied by another (deep learning by PyTorch) earns at most half its weight,
+# whatever strength the detector gave it: the resume never says it.
+IMPLIED_CREDIT_CAP = 0.5
+# Below this credit a found skill is reported as a near miss (a skills-list entry, 0.7,
+# is one; a skill used in experience or projects is not).
+NEAR_MISS_BELOW = 0.8
+# Score bands: the lower bound of each band, highest first.
+BANDS: tuple[tuple[float, str], ...] = (
+    (80.0, "strong"),
+    (60.0, "good"),
+    (40.0, "fair"),
+    (0.0, "weak"),
+)
+# Emphasis words worth naming in a reason ("called essential by 2"); weaker ones are not.
+NOTABLE_EMPHASIS = 2.0
+# How many blocked skills a reason names before it says "and N more".
+NAMED_IN_REASON = 3
+
+
+# --------------------------------------------------------------------------- credit and score
+
+
+def skill_credit(found: FoundSkill) -> float:
+    """The share of a skill's weight the resume earns, 0..1, rounded to 3 decimals."""
+    credit = min(max(found.strength, 0.0), 1.0)
+    if not found.explicit:
+        credit = min(credit, IMPLIED_CREDIT_CAP)
+    return round(credit, 3)
+
+
+def credits_by_skill(detection: Detection) -> dict[str, float]:
+    """Credit per found skill id (the best one, should a skill be reported twice)."""
+    credits: dict[str, float] = {}
+    for found in detection.skills:
+        credits[found.id] = max(credits.get(found.id, 0.0), skill_credit(found))
+    return credits
+
+
+def band_for(value: float) -> str:
+    return next(name for lower, name in BANDS if value >= lower)
+
+
+def build_score(
+    weights: Mapping[str, float], credits: Mapping[str, float], taxonomy: Taxonomy
+) -> Score:
+    """Score any set of weighted expectations (a role's or a job posting's) against credits."""
+    by_id = skills_by_id(taxonomy)
+    items = tuple(
+        sorted(
+            (
+                ScoreItem(
+                    skill_id=skill_id,
+                    name=_name(by_id, skill_id),
+                    category=_category(by_id, skill_id),
+                    weight=weight,
+                    credit=credits.get(skill_id, 0.0),
+                )
+                for skill_id, weight in weights.items()
+            ),
+            key=lambda item: (-item.weight, item.skill_id),
+        )
+    )
+    earned = sum(item.weight * item.credit for item in items)
+    possible = sum(item.weight for item in items)
+    value = round(100.0 * earned / possible, 1) if possible > 0 else 0.0
+    return Score(
+        value=value,
+        band=band_for(value),
+        earned=round(earned, 4),
+        possible=round(possible, 4),
+        categories=_category_scores(items, taxonomy),
+        items=items,
+    )
+
+
+def score(detection: Detection, taxonomy: Taxonomy, target: Target) -> Score:
+    """How much of the role's weighted skill set the resume covers, 0..100."""
+    weights = role_weights(taxonomy, target.role, target.level)
+    return build_score(weights, credits_by_skill(detection), taxonomy)
+
+
+def _category_scores(items: Iterable[ScoreItem], taxonomy: Taxonomy) -> tuple[CategoryScore, ...]:
+    earned: dict[str, float] = {}
+    possible: dict[str, float] = {}
+    for item in items:
+        earned[item.category] = earned.get(item.category, 0.0) + item.weight * item.credit
+        possible[item.category] = possible.get(item.category, 0.0) + item.weight
+    # Taxonomy display order first; a category the taxonomy does not list goes last, by id.
+    known = [c for c in taxonomy.categories if c in possible]
+    unknown = sorted(c for c in possible if c not in taxonomy.categories)
+    return tuple(
+        CategoryScore(
+            category=category,
+            name=taxonomy.categories.get(category, category),
+            earned=round(earned[category], 4),
+            possible=round(possible[category], 4),
+            percent=round(100.0 * earned[category] / possible[category], 1),
+        )
+        for category in (*known, *unknown)
+    )
+
+
+# --------------------------------------------------------------------------- ranked gaps
+
+
+def rank_gaps(detection: Detection, taxonomy: Taxonomy, target: Target) -> tuple[Gap, ...]:
+    """Every expected skill with no credit, learn-first order, each with its reason.
+
+    Base order: weight (descending), then roadmap stage (taxonomy.stages order), then id.
+    Walking that order, each skill is preceded by its own missing (transitive)
+    prerequisites, themselves in base order, so a prerequisite never ranks below a skill
+    that builds on it.
+    """
+    weights = role_weights(taxonomy, target.role, target.level)
+    credits = credits_by_skill(detection)
+    missing = {skill_id for skill_id in weights if credits.get(skill_id, 0.0) <= 0.0}
+    by_id = skills_by_id(taxonomy)
+    stage_index = {stage: i for i, stage in enumerate(taxonomy.stages)}
+
+    def base_key(skill_id: str) -> tuple[float, int, str]:
+        stage = by_id[skill_id].stage if skill_id in by_id else ""
+        return (-weights[skill_id], stage_index.get(stage, len(stage_index)), skill_id)
+
+    prerequisites = {skill_id: _prerequisites(skill_id, by_id) & missing for skill_id in missing}
+    ordered: list[str] = []
+    placed: set[str] = set()
+
+    def place(skill_id: str) -> None:
+        if skill_id in placed:
+            return
+        placed.add(skill_id)  # before recursing, so a cycle in `requires` cannot loop
+        for prerequisite in sorted(prerequisites[skill_id], key=base_key):
+            place(prerequisite)
+        ordered.append(skill_id)
+
+    for skill_id in sorted(missing, key=base_key):
+        place(skill_id)
+
+    possible = sum(weights.values())
+    role = taxonomy.role(target.role)
+    gaps: list[Gap] = []
+    for rank, skill_id in enumerate(ordered, start=1):
+        blocks = tuple(s for s in ordered if skill_id in prerequisites[s])
+        skill = by_id.get(skill_id)
+        facts = _RankFacts(
+            skill=skill,
+            weight=weights[skill_id],
+            possible=possible,
+            blocked_names=tuple(_name(by_id, s) for s in blocks),
+            role_factor=_role_factor(taxonomy, target, _category(by_id, skill_id), skill_id),
+            level_factor=_level_factor(taxonomy, target, _category(by_id, skill_id), skill_id),
+            level=target.level,
+            role_name=role.name,
+        )
+        gaps.append(
+            Gap(
+                rank=rank,
+                skill_id=skill_id,
+                name=_name(by_id, skill_id),
+                category=_category(by_id, skill_id),
+                stage=skill.stage if skill else "",
+                weight=weights[skill_id],
+                credit=0.0,
+                reason=_reason(facts, taxonomy),
+                hint=_hint(skill, _name(by_id, skill_id)),
+                named_by=tuple(p.guide for p in skill.provenance) if skill else (),
+                emphasis=_strongest_emphasis(skill),
+                blocks=blocks,
+            )
+        )
+    return tuple(gaps)
+
+
+def _prerequisites(skill_id: str, by_id: Mapping[str, Skill]) -> set[str]:
+    """All skills `skill_id` requires, directly or through other skills (present or not)."""
+    seen: set[str] = set()
+    stack = list(by_id[skill_id].requires) if skill_id in by_id else []
+    while stack:
+        current = stack.pop()
+        if current in seen or current == skill_id:
+            continue
+        seen.add(current)
+        if current in by_id:
+            stack.extend(by_id[current].requires)
+    return seen
+
+
+@dataclass(frozen=True)
+class _RankFacts:
+    """What a gap's reason is built from."""
+
+    skill: Skill | None
+    weight: float
+    possible: float
+    blocked_names: tuple[str, ...]
+    role_factor: float
+    level_factor: float
+    level: str
+    role_name: str
+
+
+def _reason(facts: _RankFacts, taxonomy: Taxonomy) -> str:
+    parts = [_guides_phrase(facts.skill, taxonomy)]
+    emphasis = _emphasis_phrase(facts.skill)
+    if emphasis:
+        parts.append(emphasis)
+    if facts.blocked_names:
+        count = len(facts.blocked_names)
+        shown = ", ".join(facts.blocked_names[:NAMED_IN_REASON])
+        more = f" and {count - NAMED_IN_REASON} more" if count > NAMED_IN_REASON else ""
+        noun = "skill" if count == 1 else "skills"
+        parts.append(f"prerequisite of {count} other {noun} you lack ({shown}{more})")
+    if facts.role_factor > 1.0:
+        parts.append(f"counts extra for a {facts.role_name}")
+    elif facts.role_factor < 1.0:
+        parts.append(f"counts less for a {facts.role_name}")
+    if facts.level_factor > 1.0:
+        parts.append(f"weighs more for {facts.level} roles")
+    elif facts.level_factor < 1.0:
+        parts.append(f"weighs less for {facts.level} roles")
+    if facts.possible > 0:
+        parts.append(f"worth {100.0 * facts.weight / facts.possible:.1f} of the 100 points")
+    text = "; ".join(parts)
+    return text[:1].upper() + text[1:] + "."
+
+
+def _guides_phrase(skill: Skill | None, taxonomy: Taxonomy) -> str:
+    guide_ids = [p.guide for p in skill.provenance] if skill else []
+    total = len(taxonomy.guides)
+    if not guide_ids:
+        return "expected by this role's profile, though no guide names it"
+    if len(guide_ids) == total and total == 2:
+        return "named by both guides"
+    if len(guide_ids) == total and total > 2:
+        return f"named by all {_number_word(total)} guides"
+    if len(guide_ids) == 1:
+        titles = {g.id: g.title for g in taxonomy.guides}
+        return f"named by one guide ({titles.get(guide_ids[0], guide_ids[0])})"
+    return f"named by {_number_word(len(guide_ids))} of {_number_word(total)} guides"
+
+
+def _emphasis_phrase(skill: Skill | None) -> str:
+    """"called essential by 2 and important by 1": only the emphasis words that stand out."""
+    if skill is None:
+        return ""
+    counts: dict[str, int] = {}
+    for provenance in skill.provenance:
+        if EMPHASIS_VALUES.get(provenance.emphasis, 1.0) >= NOTABLE_EMPHASIS:
+            counts[provenance.emphasis] = counts.get(provenance.emphasis, 0) + 1
+    if not counts:
+        return ""
+    ordered = sorted(counts, key=lambda word: (-EMPHASIS_VALUES[word], word))
+    return "called " + " and ".join(f"{word} by {counts[word]}" for word in ordered)
+
+
+def _strongest_emphasis(skill: Skill | None) -> str:
+    if skill is None or not skill.provenance:
+        return "named"
+    return max(
+        (p.emphasis for p in skill.provenance),
+        key=lambda word: (EMPHASIS_VALUES.get(word, 1.0), word),
+    )
+
+
+def _role_factor(taxonomy: Taxonomy, target: Target, category: str, skill_id: str) -> float:
+    role = taxonomy.role(target.role)
+    return role.category_factors.get(category, 1.0) * role.skill_factors.get(skill_id, 1.0)
+
+
+def _level_factor(taxonomy: Taxonomy, target: Target, category: str, skill_id: str) -> float:
+    role = taxonomy.role(target.role)
+    return role.level_category_factors.get(target.level, {}).get(
+        category, 1.0
+    ) * role.level_skill_factors.get(target.level, {}).get(skill_id, 1.0)
+
+
+def _hint(skill: Skill | None, name: str) -> str:
+    if skill is not None and skill.hint:
+        return skill.hint
+    return f"Learn {name} through a small project and describe that project on your resume."
+
+
+def _number_word(number: int) -> str:
+    words = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+    return words[number] if 0 <= number < len(words) else str(number)
+
+
+# --------------------------------------------------------------------------- near misses
+
+
+def near_misses(detection: Detection, taxonomy: Taxonomy, target: Target) -> tuple[NearMiss, ...]:
+    """Expected skills with some credit but less than NEAR_MISS_BELOW, biggest win first.
+
+    Order: points still to gain (weight x (1 - credit)), descending, then skill id.
+    """
+    weights = role_weights(taxonomy, target.role, target.level)
+    best: dict[str, FoundSkill] = {}
+    for found in detection.skills:
+        if found.id in weights and (
+            found.id not in best or skill_credit(found) > skill_credit(best[found.id])
+        ):
+            best[found.id] = found
+    possible = sum(weights.values())
+    by_id = skills_by_id(taxonomy)
+    found_names = {f.id: f.name for f in detection.skills}
+    misses: list[tuple[float, NearMiss]] = []
+    for skill_id, found in best.items():
+        credit = skill_credit(found)
+        if not 0.0 < credit < NEAR_MISS_BELOW:
+            continue
+        to_gain = weights[skill_id] * (1.0 - credit)
+        why, advice = _why_partial(found, by_id, found_names)
+        points = 100.0 * to_gain / possible if possible > 0 else 0.0
+        misses.append(
+            (
+                to_gain,
+                NearMiss(
+                    skill_id=skill_id,
+                    name=_name(by_id, skill_id),
+                    credit=credit,
+                    why_partial=why,
+                    advice=f"{advice} (up to {points:.1f} more points)",
+                ),
+            )
+        )
+    misses.sort(key=lambda pair: (-pair[0], pair[1].skill_id))
+    return tuple(miss for _, miss in misses)
+
+
+# Why a skill's best evidence is weak, by the section it stands in: the detector's section
+# kinds first, else words of the heading (for kinds this list does not know).
+_PARTIAL_BY_KIND: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (
+        ("interest", "learning", "hobb"),
+        "only mentioned as an interest or something you are learning ('{heading}')",
+        "Build a small project with {name} and list it with what it achieved",
+    ),
+    (
+        ("education", "course", "training", "academic"),
+        "only in coursework or education ('{heading}')",
+        "Show {name} in a project or job bullet with a result, not only as a course",
+    ),
+    (
+        ("certification",),
+        "only named with a certification ('{heading}')",
+        "Show {name} in a project or job bullet, not only through the certificate",
+    ),
+    (
+        ("skill", "technolog", "tools", "competenc", "expertise"),
+        "only listed under '{heading}'",
+        "Add a bullet to your experience or projects showing where you used {name}",
+    ),
+    (
+        ("summary", "profile", "objective", "about"),
+        "only claimed in your summary ('{heading}')",
+        "Back it with an experience or project bullet showing where you used {name}",
+    ),
+)
+# Evidence this weak in a working section is a wish ("currently learning Rust").
+_ASPIRATION_STRENGTH = 0.3
+
+
+def _why_partial(
+    found: FoundSkill, by_id: Mapping[str, Skill], found_names: Mapping[str, str]
+) -> tuple[str, str]:
+    """Why a found skill earns only part of its weight, and the change that fixes it."""
+    name = by_id[found.id].name if found.id in by_id else found.name
+    if not found.explicit:
+        via_ids = sorted({e.via for e in found.evidence if e.via})
+        via_names = [found_names.get(v) or _name(by_id, v) for v in via_ids]
+        via = " and ".join(via_names) if via_names else "another skill"
+        return (
+            f"implied by {via}, never named",
+            f"Name {name} where you used it: add it to the bullet describing your {via} work",
+        )
+    if found.portfolio_only:
+        where = ", ".join(found.documents) if found.documents else "your portfolio"
+        return (
+            f"shown only in portfolio material ({where}), not on the resume",
+            f"Add a bullet to your resume showing where you used {name}",
+        )
+    evidence = _strongest_evidence(found.evidence)
+    if evidence is None:
+        return ("weak evidence", f"Add a bullet showing where you used {name}")
+    if evidence.method == "fuzzy":
+        return (
+            f"matched only approximately ('{evidence.matched}')",
+            f"Spell it '{name}' so that readers and screening software find it",
+        )
+    heading = evidence.heading.strip() or evidence.section
+    section = evidence.section.lower()
+    if evidence.strength <= _ASPIRATION_STRENGTH and section != "header":
+        matches = [_PARTIAL_BY_KIND[0]]
+    else:
+        matches = [e for e in _PARTIAL_BY_KIND if any(w in section for w in e[0])] or [
+            e for e in _PARTIAL_BY_KIND if any(w in heading.lower() for w in e[0])
+        ]
+    if matches:
+        _, why, advice = matches[0]
+        return why.format(heading=heading, name=name), advice.format(heading=heading, name=name)
+    return (
+        f"only weak evidence ('{heading}')",
+        f"Add a bullet to your experience or projects showing where you used {name}",
+    )
+
+
+def _strongest_evidence(evidence: tuple[Evidence, ...]) -> Evidence | None:
+    """The evidence the credit rests on; the earliest line wins a tie."""
+    if not evidence:
+        return None
+    return min(evidence, key=lambda e: (-e.strength, e.document, e.line, e.start))
+
+
+# --------------------------------------------------------------------------- lookups
+
+
+def skills_by_id(taxonomy: Taxonomy) -> dict[str, Skill]:
+    return {skill.id: skill for skill in taxonomy.skills}
+
+
+def _name(by_id: Mapping[str, Skill], skill_id: str) -> str:
+    skill = by_id.get(skill_id)
+    return skill.name if skill else skill_id
+
+
+def _category(by_id: Mapping[str, Skill], skill_id: str) -> str:
+    skill = by_id.get(skill_id)
+    return skill.category if skill else ""
