@@ -4,8 +4,7 @@
     python benchmarks/accuracy.py --taxonomy my.yaml --json
 
 For every resume in labels.json the real stages run (gapcheck.reading.read_document,
-gapcheck.sections.split_sections, the detector); while the reader or the section
-splitter is not installed, pdfminer's plain text stands in, one "other" section per file.
+gapcheck.sections.split_sections, the detector).
 
 Each label's canonical name is mapped onto a taxonomy skill by name or alias (labels'
 `label_names[]` give the names and aliases). Scores count explicit detections only:
@@ -33,7 +32,9 @@ from pathlib import Path
 from typing import Any
 
 from gapcheck.detect import get_detector
-from gapcheck.records import Detection, Line, Section
+from gapcheck.reading import read_document
+from gapcheck.records import Detection, Section
+from gapcheck.sections import split_sections
 from gapcheck.taxonomy import Skill, Taxonomy, load_taxonomy
 
 REPO = Path(__file__).resolve().parents[1]
@@ -75,7 +76,9 @@ def map_labels(label_names: Sequence[dict[str, Any]], taxonomy: Taxonomy) -> dic
         if chosen is None:
             chosen = next((sid for sid, f in forms.items() if label_name in f), None)
         if chosen is None:
-            overlaps = [(len(label_forms & f), -rank, sid) for rank, (sid, f) in enumerate(forms.items())]
+            overlaps = [
+                (len(label_forms & f), -rank, sid) for rank, (sid, f) in enumerate(forms.items())
+            ]
             best = max(overlaps, default=(0, 0, ""))
             chosen = best[2] if best[0] > 0 else None
         mapping[label["name"]] = chosen
@@ -86,18 +89,7 @@ def map_labels(label_names: Sequence[dict[str, Any]], taxonomy: Taxonomy) -> dic
 
 
 def read_sections(path: Path) -> tuple[list[Section], str]:
-    """The file's sections by the real stages, or pdfminer's text as one section."""
-    try:
-        from gapcheck.reading import read_document  # type: ignore[attr-defined]
-        from gapcheck.sections import split_sections  # type: ignore[import-not-found]
-    except ImportError:
-        from pdfminer.high_level import extract_text
-
-        text = extract_text(str(path))
-        lines = tuple(
-            Line(text=raw, page=1, number=n) for n, raw in enumerate(text.splitlines(), start=1) if raw.strip()
-        )
-        return [Section(kind="other", heading="", lines=lines, document=path.name)], "pdfminer text"
+    """The file's sections, by the same stages `gapcheck` runs."""
     document = read_document(path, role="resume")
     return list(split_sections(document)), "gapcheck.reading + gapcheck.sections"
 
@@ -217,11 +209,16 @@ def run(corpus: Path, taxonomy: Taxonomy) -> dict[str, Any]:
 def print_report(report: dict[str, Any], out: Any = sys.stdout) -> None:
     w = out.write
     w(f"taxonomy {report['taxonomy']}; {report['files']} files read with {report['reader']}\n")
-    w(f"precision {report['precision']:.3f}  recall {report['recall']:.3f}  F1 {report['f1']:.3f}\n")
-    w(f"  {report['true_positives']} true and {report['false_positives']} false detections; "
-      f"{report['labels_found']} of {report['labels_mapped']} mapped labels found\n")
-    w(f"time: matcher built in {report['build_ms']:.0f} ms; per file read {report['mean_read_ms']:.0f} ms, "
-      f"detect {report['mean_detect_ms']:.0f} ms\n\n")
+    p, r, f1 = report["precision"], report["recall"], report["f1"]
+    w(f"precision {p:.3f}  recall {r:.3f}  F1 {f1:.3f}\n")
+    w(
+        f"  {report['true_positives']} true and {report['false_positives']} false detections; "
+        f"{report['labels_found']} of {report['labels_mapped']} mapped labels found\n"
+    )
+    w(
+        f"time: matcher built in {report['build_ms']:.0f} ms; per file read "
+        f"{report['mean_read_ms']:.0f} ms, detect {report['mean_detect_ms']:.0f} ms\n\n"
+    )
     w("per file (found/labels, false positives):\n")
     for r in report["per_file"]:
         w(f"  {r['file']:<40} {r['found']:>3}/{r['labels']:<3} fp {len(r['false_positives'])}\n")
@@ -233,8 +230,10 @@ def print_report(report: dict[str, Any], out: Any = sys.stdout) -> None:
     for r in report["per_file"]:
         for miss in r["misses"]:
             w(f"  {r['file']}: {miss['label']}  (label evidence: {miss['evidence'][:80]!r})\n")
-    w(f"\nlabels mapped onto no skill ({len(report['unmapped_labels'])}, "
-      f"{report['labels_unmapped_occurrences']} occurrences, not counted):\n")
+    w(
+        f"\nlabels mapped onto no skill ({len(report['unmapped_labels'])}, "
+        f"{report['labels_unmapped_occurrences']} occurrences, not counted):\n"
+    )
     for name in report["unmapped_labels"]:
         w(f"  {name}\n")
     outside = Counter(o["skill"] for r in report["per_file"] for o in r["outside_vocabulary"])
@@ -246,7 +245,9 @@ def print_report(report: dict[str, Any], out: Any = sys.stdout) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--taxonomy", type=Path, help="taxonomy YAML (default: the built-in one)")
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder holding labels.json")
+    parser.add_argument(
+        "--corpus", type=Path, default=DEFAULT_CORPUS, help="folder holding labels.json"
+    )
     parser.add_argument("--json", action="store_true", help="print machine-readable figures")
     args = parser.parse_args(argv)
     if not (args.corpus / "labels.json").exists():

@@ -102,8 +102,11 @@ def measure(
     index = FuzzyIndex(vocabulary, cutoff=cutoff, min_length=min_length)
     recovered = sum(1 for typo, target in positives if target in _matches(vocabulary, index, typo))
     wrong_rare = sum(1 for word in rare if _matches(vocabulary, index, word))
-    wrong_resume = [f"{w}->{','.join(sorted(_matches(vocabulary, index, w)))}"
-                    for w in resume if _matches(vocabulary, index, w)]
+    wrong_resume = [
+        f"{w}->{','.join(sorted(_matches(vocabulary, index, w)))}"
+        for w in resume
+        if _matches(vocabulary, index, w)
+    ]
     return (
         recovered / max(len(positives), 1),
         wrong_rare / max(len(rare), 1),
@@ -114,17 +117,21 @@ def measure(
 def main(argv: Iterable[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--taxonomy", type=Path)
-    parser.add_argument("--show", default="6:85", help="min_length:cutoff whose resume words to list")
+    parser.add_argument(
+        "--show", default="6:85", help="min_length:cutoff whose resume words to list"
+    )
     args = parser.parse_args(list(argv) if argv is not None else None)
     vocabulary = Vocabulary(load_taxonomy(args.taxonomy))
     rng = random.Random(SEED)
     frequent = frequent_words()
-    targets = sorted({
-        (spelling, term.target)
-        for i, term in enumerate(vocabulary.terms)
-        for spelling in vocabulary.variants[i]
-        if eligible_target(term, spelling, 1) and " " not in spelling and spelling.isalpha()
-    })
+    targets = sorted(
+        {
+            (spelling, term.target)
+            for i, term in enumerate(vocabulary.terms)
+            for spelling in vocabulary.variants[i]
+            if eligible_target(term, spelling, 1) and " " not in spelling and spelling.isalpha()
+        }
+    )
     positives = [
         (typo, target)
         for spelling, target in targets
@@ -133,14 +140,19 @@ def main(argv: Iterable[str] | None = None) -> int:
     ]
     rare = rare_words()
     resume = corpus_words(vocabulary) if CORPUS.exists() else []
-    print(f"{len(positives)} misspellings of {len(targets)} one-word terms; "
-          f"{len(rare)} rare dictionary words; {len(resume)} unmatched resume words\n")
+    print(
+        f"{len(positives)} misspellings of {len(targets)} one-word terms; "
+        f"{len(rare)} rare dictionary words; {len(resume)} unmatched resume words\n"
+    )
     print("min_len cutoff  recovered  rare-words-matched  resume-words-matched")
     shown: list[str] = []
     for min_length in (4, 5, 6, 7):
         for cutoff in (75.0, 80.0, 82.5, 85.0, 87.5, 90.0):
-            recovered, rare_rate, wrong = measure(vocabulary, positives, rare, resume, min_length, cutoff)
-            print(f"{min_length:>7} {cutoff:>6.1f}  {recovered:>9.3f}  {rare_rate:>18.4f}  {len(wrong):>20}")
+            recovered, rare_rate, wrong = measure(
+                vocabulary, positives, rare, resume, min_length, cutoff
+            )
+            row = f"{min_length:>7} {cutoff:>6.1f}  {recovered:>9.3f}  {rare_rate:>18.4f}"
+            print(f"{row}  {len(wrong):>20}")
             if args.show == f"{min_length}:{cutoff:g}":
                 shown = wrong
     print(f"\nresume words matched at {args.show}: {', '.join(shown) or '(none)'}")

@@ -1,7 +1,8 @@
 """Render a report and save a screenshot of it, for the README (docs/report.png).
 
-    python docs/make_screenshot.py                      # the hand-made sample analysis
-    python docs/make_screenshot.py examples/resume.pdf  # a real run over a resume
+    python docs/make_screenshot.py                      # the example resume in examples/
+    python docs/make_screenshot.py other-resume.pdf     # any resume
+    python docs/make_screenshot.py --sample             # the hand-made test analysis
     python docs/make_screenshot.py --full-page --dark -o /tmp/report-dark.png
 
 Needs Playwright for Python and a Chromium (Debian: `apt-get install chromium`). The
@@ -29,7 +30,15 @@ CHROMIUM_ARGS = [
 ]
 
 
+def example_resume() -> Path:
+    examples = sorted((REPO / "examples").glob("*.pdf"))
+    if not examples:
+        raise SystemExit("no example resume in examples/; pass one, or use --sample")
+    return examples[0]
+
+
 def render_report(resume: Path | None, today: str) -> str:
+    """The report of `resume`, or of the hand-made strong candidate when it is None."""
     from gapcheck.api import analyse, render
 
     if resume is not None:
@@ -68,17 +77,17 @@ def screenshot(
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "resume", nargs="?", type=Path, help="a resume to analyse (default: sample)"
-    )
+    parser.add_argument("resume", nargs="?", type=Path, help="a resume (default: examples/*.pdf)")
+    parser.add_argument("--sample", action="store_true", help="the hand-made test analysis")
     parser.add_argument("-o", "--output", type=Path, default=REPO / "docs" / "report.png")
     parser.add_argument("--width", type=int, default=1280)
-    parser.add_argument("--height", type=int, default=1000)
+    parser.add_argument("--height", type=int, default=1100)
     parser.add_argument("--full-page", action="store_true")
     parser.add_argument("--dark", action="store_true", help="prefers-color-scheme: dark")
     parser.add_argument("--date", default="2026-11-21", help="date printed in the report")
     args = parser.parse_args()
-    html = render_report(args.resume, args.date)
+    resume = None if args.sample else (args.resume or example_resume())
+    html = render_report(resume, args.date)
     screenshot(
         html,
         args.output,

@@ -24,59 +24,150 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
 
 EXTRA_SKILLS: list[dict[str, Any]] = [
-    {"id": "c", "name": "C", "category": "programming_languages",
-     "aliases": ["C programming", "ANSI C"],
-     "ambiguous": [{"term": "C", "accept": ["list", "skills_section", "cue"],
-                    "cues": ["programming", "language", "embedded"], "reject": ["Objective-C"]}]},
+    {
+        "id": "c",
+        "name": "C",
+        "category": "programming_languages",
+        "aliases": ["C programming", "ANSI C"],
+        "ambiguous": [
+            {
+                "term": "C",
+                "accept": ["list", "skills_section", "cue"],
+                "cues": ["programming", "language", "embedded"],
+                "reject": ["Objective-C"],
+            }
+        ],
+    },
     {"id": "cpp", "name": "C++", "category": "programming_languages", "aliases": ["cpp"]},
     {"id": "csharp", "name": "C#", "category": "programming_languages"},
     {"id": "java", "name": "Java", "category": "programming_languages"},
     {"id": "sql", "name": "SQL", "category": "programming_languages", "narrower": ["MySQL"]},
-    {"id": "javascript", "name": "JavaScript", "category": "programming_languages",
-     "aliases": ["Node.js"]},
+    {
+        "id": "javascript",
+        "name": "JavaScript",
+        "category": "programming_languages",
+        "aliases": ["Node.js"],
+    },
     {"id": "react", "name": "React", "category": "libraries_frameworks"},
     {"id": "swift", "name": "Swift", "category": "programming_languages"},
     {"id": "tableau", "name": "Tableau", "category": "libraries_frameworks"},
-    {"id": "regression", "name": "Regression", "category": "ml_techniques",
-     "aliases": ["regression models"],
-     "ambiguous": [{"term": "regression", "case_sensitive": False,
-                    "accept": ["list", "cue", "skills_section"], "cues": ["linear", "logistic", "model"],
-                    "reject": ["regression testing"]}]},
-    {"id": "hypothesis_testing", "name": "Hypothesis testing", "category": "ml_techniques",
-     "aliases": ["A/B testing", "statistical inference"]},
-    {"id": "time_series", "name": "Time-series analysis", "category": "ml_techniques",
-     "aliases": ["time series analysis"]},
+    {
+        "id": "regression",
+        "name": "Regression",
+        "category": "ml_techniques",
+        "aliases": ["regression models"],
+        "ambiguous": [
+            {
+                "term": "regression",
+                "case_sensitive": False,
+                "accept": ["list", "cue", "skills_section"],
+                "cues": ["linear", "logistic", "model"],
+                "reject": ["regression testing"],
+            }
+        ],
+    },
+    {
+        "id": "hypothesis_testing",
+        "name": "Hypothesis testing",
+        "category": "ml_techniques",
+        "aliases": ["A/B testing", "statistical inference"],
+    },
+    {
+        "id": "time_series",
+        "name": "Time-series analysis",
+        "category": "ml_techniques",
+        "aliases": ["time series analysis"],
+    },
     {"id": "data_visualisation", "name": "Data visualisation", "category": "ml_techniques"},
-    {"id": "language_modelling", "name": "Language modelling", "category": "deep_learning",
-     "aliases": ["language models"]},
-    {"id": "cnn", "name": "Convolutional neural networks", "category": "deep_learning",
-     "aliases": ["CNN", "ConvNet"], "implies": ["neural_networks"]},
-    {"id": "neural_networks", "name": "Neural networks", "category": "deep_learning",
-     "aliases": ["neural nets"], "implies": ["deep_learning"],
-     "ambiguous": [{"term": "ANN", "accept": ["list", "cue"], "cues": ["neural", "network"]}]},
-    {"id": "computer_vision", "name": "Computer vision", "category": "deep_learning",
-     "aliases": ["machine vision"],
-     "ambiguous": [{"term": "CV", "accept": ["cue", "list"],
-                    "cues": ["image", "images", "vision", "OpenCV", "detection"],
-                    "reject": ["CV template"]}]},
-    {"id": "software_testing", "name": "Software testing", "category": "deployment_mlops",
-     "aliases": ["unit testing", "regression testing"]},
-    {"id": "rest_apis", "name": "REST APIs", "category": "deployment_mlops",
-     "aliases": ["RESTful API"],
-     "ambiguous": [{"term": "REST", "accept": ["cue", "list"], "cues": ["API", "APIs", "endpoint"]}]},
-    {"id": "ci_cd", "name": "CI/CD", "category": "deployment_mlops",
-     "aliases": ["continuous integration"]},
-    {"id": "excel", "name": "Microsoft Excel", "category": "libraries_frameworks",
-     "aliases": ["MS Excel"],
-     "ambiguous": [{"term": "Excel", "accept": ["list", "cue", "skills_section"],
-                    "cues": ["spreadsheet", "spreadsheets", "VBA", "pivot"]}]},
-    {"id": "apache_pig", "name": "Apache Pig", "category": "cloud", "aliases": ["Pig Latin"],
-     "ambiguous": [{"term": "Pig", "accept": ["list", "cue"], "cues": ["Hadoop", "Hive"]}]},
-    {"id": "apache_hive", "name": "Apache Hive", "category": "cloud",
-     "ambiguous": [{"term": "Hive", "accept": ["list", "cue"], "cues": ["Hadoop", "SQL"]}]},
-    {"id": "masters", "name": "Master's degree", "category": "soft_skills",
-     "aliases": ["master's", "MSc", "M.S."],
-     "ambiguous": [{"term": "MS", "accept": ["cue"], "cues": ["in", "degree", "University"]}]},
+    {
+        "id": "language_modelling",
+        "name": "Language modelling",
+        "category": "deep_learning",
+        "aliases": ["language models"],
+    },
+    {
+        "id": "cnn",
+        "name": "Convolutional neural networks",
+        "category": "deep_learning",
+        "aliases": ["CNN", "ConvNet"],
+        "implies": ["neural_networks"],
+    },
+    {
+        "id": "neural_networks",
+        "name": "Neural networks",
+        "category": "deep_learning",
+        "aliases": ["neural nets"],
+        "implies": ["deep_learning"],
+        "ambiguous": [{"term": "ANN", "accept": ["list", "cue"], "cues": ["neural", "network"]}],
+    },
+    {
+        "id": "computer_vision",
+        "name": "Computer vision",
+        "category": "deep_learning",
+        "aliases": ["machine vision"],
+        "ambiguous": [
+            {
+                "term": "CV",
+                "accept": ["cue", "list"],
+                "cues": ["image", "images", "vision", "OpenCV", "detection"],
+                "reject": ["CV template"],
+            }
+        ],
+    },
+    {
+        "id": "software_testing",
+        "name": "Software testing",
+        "category": "deployment_mlops",
+        "aliases": ["unit testing", "regression testing"],
+    },
+    {
+        "id": "rest_apis",
+        "name": "REST APIs",
+        "category": "deployment_mlops",
+        "aliases": ["RESTful API"],
+        "ambiguous": [
+            {"term": "REST", "accept": ["cue", "list"], "cues": ["API", "APIs", "endpoint"]}
+        ],
+    },
+    {
+        "id": "ci_cd",
+        "name": "CI/CD",
+        "category": "deployment_mlops",
+        "aliases": ["continuous integration"],
+    },
+    {
+        "id": "excel",
+        "name": "Microsoft Excel",
+        "category": "libraries_frameworks",
+        "aliases": ["MS Excel"],
+        "ambiguous": [
+            {
+                "term": "Excel",
+                "accept": ["list", "cue", "skills_section"],
+                "cues": ["spreadsheet", "spreadsheets", "VBA", "pivot"],
+            }
+        ],
+    },
+    {
+        "id": "apache_pig",
+        "name": "Apache Pig",
+        "category": "cloud",
+        "aliases": ["Pig Latin"],
+        "ambiguous": [{"term": "Pig", "accept": ["list", "cue"], "cues": ["Hadoop", "Hive"]}],
+    },
+    {
+        "id": "apache_hive",
+        "name": "Apache Hive",
+        "category": "cloud",
+        "ambiguous": [{"term": "Hive", "accept": ["list", "cue"], "cues": ["Hadoop", "SQL"]}],
+    },
+    {
+        "id": "masters",
+        "name": "Master's degree",
+        "category": "soft_skills",
+        "aliases": ["master's", "MSc", "M.S."],
+        "ambiguous": [{"term": "MS", "accept": ["cue"], "cues": ["in", "degree", "University"]}],
+    },
 ]
 
 
@@ -111,10 +202,10 @@ def section(
     first_line: int = 1,
     page: int = 1,
 ) -> Section:
-    lines = tuple(
-        Line(text=text, page=page, number=first_line + i) for i, text in enumerate(texts)
+    lines = tuple(Line(text=text, page=page, number=first_line + i) for i, text in enumerate(texts))
+    return Section(
+        kind=kind, heading=kind.title(), lines=lines, document=document, document_role=role
     )
-    return Section(kind=kind, heading=kind.title(), lines=lines, document=document, document_role=role)
 
 
 def found_ids(detection: Detection, *, explicit_only: bool = True) -> set[str]:

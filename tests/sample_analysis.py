@@ -7,7 +7,7 @@ else that consumes an Analysis (batch mode, cohort reports, ...).
     hostile_candidate()  the strong candidate with HTML, script, template syntax and CSS
                          breakouts planted in every string a resume, file name or job posting
                          can control
-    empty_candidate()    nothing found at all (no gaps list trimmed, no certifications)
+    empty_candidate()    nothing found: every expected skill is a gap, no certification
 
 Scores are computed here the way the score stage defines them
 (score = 100 * sum(weight * credit) / sum(weight)), so every record is self-consistent:

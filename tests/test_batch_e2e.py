@@ -199,6 +199,12 @@ def test_mixed_batch_reports_good_files_and_lists_bad_ones(
     ]
     assert len(lines) == len(good) + len(bad)
     assert all(isinstance(x["result"], dict) for x in lines if x["status"] == "analysed")
+    # Each result is exactly the JSON report of the single-file API for that resume.
+    from gapcheck.api import analyse, render
+
+    first = next(x for x in lines if x["file"] == good[0])
+    single = json.loads(render(analyse(root / good[0], today="2026-11-21"), "json"))
+    assert first["result"] == single
     index = (out / "index.html").read_text(encoding="utf-8")
     for label in bad:
         assert label in index
@@ -290,7 +296,14 @@ def test_killing_a_run_halfway_and_running_again_completes_it(tmp_path: Path) ->
         time.sleep(0.05)
     os.killpg(process.pid, signal.SIGKILL)  # the whole job, as a terminal's kill would
     process.communicate()
-    finished = {p.name: p.stat().st_mtime_ns for p in (out / "reports").glob("*.html")}
+    # Finished means recorded: a report written just before the kill, without its state
+    # record, is legitimately analysed again.
+    recorded = {p.stem for p in state.glob("*.json")}
+    finished = {
+        p.name: p.stat().st_mtime_ns
+        for p in (out / "reports").glob("*.html")
+        if Path(p.name).stem in recorded
+    }
     assert 3 <= len(finished) < total, "the kill must land halfway"
     for report in (out / "reports").glob("*.html"):
         assert report.read_text(encoding="utf-8").rstrip().endswith("</html>"), report.name
@@ -332,9 +345,13 @@ def test_per_person_folders_merge_portfolio_evidence(
         for x in map(json.loads, (out / "results.jsonl").read_text(encoding="utf-8").splitlines())
     }
     assert sorted(lines) == ["ana", "ben"], "one row per person"
-    ana_text, ben_text = json.dumps(lines["ana"]["result"]), json.dumps(lines["ben"]["result"])
-    assert "README.md" in ana_text and "README.md" not in ben_text
-    assert "PyTorch" in ana_text and "PyTorch" not in ben_text
+    found = {
+        person: {skill["id"]: skill for skill in lines[person]["result"]["skills"]}
+        for person in ("ana", "ben")
+    }
+    assert "pytorch" in found["ana"] and "pytorch" not in found["ben"]
+    assert found["ana"]["pytorch"]["documents"] == ["README.md"]
+    assert found["ana"]["pytorch"]["portfolio_only"] is True
 
 
 def test_weird_file_names_get_safe_reports_inside_outdir(
@@ -384,12 +401,20 @@ def test_a_batch_runs_with_the_network_unreachable(
 ) -> None:
     import socket
 
-    def no_network(*args: object, **kwargs: object) -> socket.socket:
-        raise AssertionError("gapcheck tried to open a socket")
+    class NoNetwork(socket.socket):
+        # A subclass, not a function: modules such as ssl subclass socket.socket on import.
+        # Unix sockets stay allowed: they are how the workers talk to the parent, locally.
+        def __init__(self, family: int = -1, *args: object, **kwargs: object) -> None:
+            if family != socket.AF_UNIX:
+                raise AssertionError("gapcheck tried to open a network socket")
+            super().__init__(family, *args, **kwargs)  # type: ignore[arg-type]
+
+    def no_connection(*args: object, **kwargs: object) -> socket.socket:
+        raise AssertionError("gapcheck tried to connect")
 
     # Forked workers inherit the patched module, so they are covered too.
-    monkeypatch.setattr(socket, "socket", no_network)
-    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setattr(socket, "socket", NoNetwork)
+    monkeypatch.setattr(socket, "create_connection", no_connection)
     root, out = tmp_path / "in", tmp_path / "out"
     root.mkdir()
     for seed in range(2):
@@ -397,3 +422,64 @@ def test_a_batch_runs_with_the_network_unreachable(
     code, err = run_cli(["batch", str(root), "-o", str(out), "--jobs", "2"], capsys)
     assert code == 0, err
     assert len(list((out / "reports").iterdir())) == 2
+
+
+def decompression_bomb_pdf(expanded_bytes: int) -> bytes:
+    """A one-page PDF whose content stream inflates from about 1 MB to `expanded_bytes`."""
+    import zlib
+
+    packer = zlib.compressobj(9)
+    chunk = b"0 0 m " * (1 << 16)
+    body = bytearray()
+    for _ in range(expanded_bytes // len(chunk) + 1):
+        body += packer.compress(chunk)
+    body += packer.flush()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(body)
+        + bytes(body)
+        + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    return bytes(out)
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="the memory cap is enforced through Linux limits"
+)
+def test_a_decompression_bomb_fails_alone_under_the_memory_cap(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    root, out = tmp_path / "in", tmp_path / "out"
+    root.mkdir()
+    (root / "bomb.pdf").write_bytes(decompression_bomb_pdf(1 << 30))
+    for seed in range(2):
+        write_pdf(root / f"r{seed}.pdf", resume_lines(seed))
+    started = time.monotonic()
+    code, err = run_cli(
+        ["batch", str(root), "-o", str(out), "--jobs", "2", "--max-memory", "300"], capsys
+    )
+    assert time.monotonic() - started < 120
+    assert code == 1, err
+    rows = {
+        r["file"]: r
+        for r in csv.DictReader(io.StringIO((out / "summary.csv").read_text(encoding="utf-8")))
+    }
+    assert rows["r0.pdf"]["status"] == rows["r1.pdf"]["status"] == "analysed"
+    assert rows["bomb.pdf"]["status"] == "failed"
+    assert rows["bomb.pdf"]["error"], (
+        "the reason is recorded (memory limit, or the reader's own size guard)"
+    )

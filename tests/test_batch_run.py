@@ -53,7 +53,7 @@ def fake_analyse(task: FileTask) -> FileOutcome:
         warnings=tuple(w.replace("_", " ") for w in fields.get("warn", "").split(",") if w),
     )
     result = {"file": task.label, "score": summary.score, "portfolio": list(task.portfolio)}
-    return FileOutcome(summary=summary, html=f"<p>{task.label}</p>", result=result)
+    return FileOutcome(summary=summary, html=f"<p>{task.label}</p>", result=json.dumps(result))
 
 
 def write(path: Path, text: str) -> Path:

@@ -157,7 +157,10 @@ def test_strong_report_shows_its_content_and_enhancements(open_report: Any) -> N
     assert rows.count() == len(analysis.gaps)
     assert page.locator("li.skill").count() == len(analysis.detection.skills)
     assert page.locator("li.cert-card").count() == len(analysis.certifications)
-    assert page.locator("svg.coverage-chart .chart-bar").count() == len(analysis.score.categories)
+    chart = page.locator("svg.coverage-chart:visible")
+    assert chart.count() == 1, "exactly one layout of the chart shows at a time"
+    assert "columns-3" in (chart.get_attribute("class") or "")
+    assert chart.locator(".chart-bar").count() == len(analysis.score.categories)
 
     # Sorting by skill name, then back by rank.
     page.get_by_role("button", name="Sort by Skill").click()
@@ -204,12 +207,24 @@ def test_report_fits_a_phone(open_report: Any, scheme: str) -> None:
     page = report.page
     report.assert_quiet()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    chart = page.locator("svg.coverage-chart:visible")
+    assert chart.count() == 1 and "columns-1" in (chart.get_attribute("class") or "")
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert (background == "rgb(15, 20, 27)") is (scheme == "dark")
     report.screenshot(f"report-phone-{scheme}")
 
 
-@pytest.mark.parametrize("candidate", [strong_candidate, weak_candidate], ids=["strong", "weak"])
+def _example_analysis() -> Analysis:
+    from gapcheck.api import analyse
+
+    return analyse(REPO / "examples" / "jordan-lee-resume.pdf", today="2026-11-21")
+
+
+@pytest.mark.parametrize(
+    "candidate",
+    [strong_candidate, weak_candidate, hostile_candidate, _example_analysis],
+    ids=["strong", "weak", "hostile", "example"],
+)
 def test_report_prints_on_at_most_three_pages(open_report: Any, candidate: Any) -> None:
     from pdfminer.pdfpage import PDFPage
 
@@ -236,9 +251,7 @@ def _write_pdf(path: Path, lines: list[str]) -> None:
 
 
 def test_example_resume_end_to_end(open_report: Any) -> None:
-    from gapcheck.api import analyse
-
-    analysis = analyse(REPO / "examples" / "jordan-lee-resume.pdf", today="2026-11-21")
+    analysis = _example_analysis()
     report = open_report(analysis, "example")
     page = report.page
     report.assert_quiet()

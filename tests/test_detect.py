@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+
 from detect_helpers import (
     detector,
     found_ids,
@@ -14,8 +15,8 @@ from detect_helpers import (
     text_ids,
     trap_taxonomy,
 )
-
 from gapcheck.detect import ASPIRATION_STRENGTH, SECTION_STRENGTH, get_detector
+from gapcheck.detection.vocabulary import casing_of, spelling_variants
 from gapcheck.records import Detection, FoundSkill, Line, Section
 
 
@@ -34,10 +35,17 @@ def test_detector_is_built_once_per_taxonomy() -> None:
 
 
 def test_detect_text_reads_one_line_per_text_line() -> None:
-    detection = detector().detect_text("Summary\n\nBuilt models in PyTorch\nUsed Docker", document="post.txt")
+    detection = detector().detect_text(
+        "Summary\n\nBuilt models in PyTorch\nUsed Docker", document="post.txt"
+    )
     pytorch = skill(detection, "pytorch").evidence[0]
     docker = skill(detection, "docker").evidence[0]
-    assert (pytorch.line, pytorch.page, pytorch.section, pytorch.document) == (3, 1, "other", "post.txt")
+    assert (pytorch.line, pytorch.page, pytorch.section, pytorch.document) == (
+        3,
+        1,
+        "other",
+        "post.txt",
+    )
     assert docker.line == 4
 
 
@@ -97,7 +105,7 @@ def test_longest_match_wins() -> None:
 
 
 def test_name_alias_and_narrower_methods() -> None:
-    detection = detector().detect_text("Python, Python 3 and LSTM models")
+    detection = detector().detect_text("Used Python, Python 3 and LSTM models")
     methods = {(e.matched, e.method) for e in skill(detection, "python").evidence}
     assert methods == {("Python", "exact"), ("Python 3", "alias")}
     lstm = skill(detection, "recurrent_neural_networks").evidence[0]
@@ -131,8 +139,14 @@ def test_all_capitals_lines_need_context_for_words() -> None:
 
 @pytest.mark.parametrize(
     ("typo", "expected"),
-    [("Kubernates", "kubernetes"), ("Tableu", "tableau"), ("Pyhton", "python"), ("Tensorflw", "tensorflow"),
-     ("Scikit lern", "scikit_learn"), ("Tensor Flow", "tensorflow")],
+    [
+        ("Kubernates", "kubernetes"),
+        ("Tableu", "tableau"),
+        ("Pyhton", "python"),
+        ("Tensorflw", "tensorflow"),
+        ("Scikit lern", "scikit_learn"),
+        ("Tensor Flow", "tensorflow"),
+    ],
 )
 def test_misspellings_are_found_with_their_score(typo: str, expected: str) -> None:
     detection = detector().detect_text(f"Tools: {typo}, Git")
@@ -183,7 +197,9 @@ def test_strength_follows_the_section_kind() -> None:
     assert strengths["python"] == SECTION_STRENGTH["header"]
     assert strengths["machine_learning"] == SECTION_STRENGTH["summary"]
     assert strengths["tensorflow"] == SECTION_STRENGTH["education"]
-    assert SECTION_STRENGTH["experience"] > SECTION_STRENGTH["skills"] > SECTION_STRENGTH["interests"]
+    assert (
+        SECTION_STRENGTH["experience"] > SECTION_STRENGTH["skills"] > SECTION_STRENGTH["interests"]
+    )
 
 
 def test_currently_learning_counts_little_wherever_it_stands() -> None:
@@ -232,13 +248,18 @@ def test_implied_skills_are_transitive_and_kept_apart() -> None:
     assert rnn.explicit and rnn.strength == 1.0
     assert not deep.explicit and deep.strength == 0.5
     assert not ml.explicit and ml.strength == 0.25
-    assert deep.evidence[0].method == "implied" and deep.evidence[0].via == "recurrent_neural_networks"
+    assert (
+        deep.evidence[0].method == "implied" and deep.evidence[0].via == "recurrent_neural_networks"
+    )
     assert ml.evidence[0].via == "deep_learning"
     assert ml.evidence[0].matched == "LSTM"
 
 
 def test_implied_credit_raises_a_weak_explicit_mention() -> None:
-    sections = [section("experience", "PyTorch models"), section("interests", "Deep learning", first_line=2)]
+    sections = [
+        section("experience", "PyTorch models"),
+        section("interests", "Deep learning", first_line=2),
+    ]
     deep = skill(detector().detect(sections), "deep_learning")
     assert deep.explicit
     assert deep.strength == 0.5  # implied by PyTorch used at work beats "interests" (0.3)
@@ -251,8 +272,14 @@ def test_implied_credit_raises_a_weak_explicit_mention() -> None:
 
 def test_certifications_by_name_alias_and_exam_code() -> None:
     detection = detector().detect(
-        [section("certifications", "AWS Certified Machine Learning - Specialty", "TensorFlow Certified Developer",
-                 "Passed MLA-C01")]
+        [
+            section(
+                "certifications",
+                "AWS Certified Machine Learning - Specialty",
+                "TensorFlow Certified Developer",
+                "Passed MLA-C01",
+            )
+        ]
     )
     held = {c.id: c for c in detection.certifications}
     assert set(held) == {"aws-ml-specialty", "tf-developer", "aws-mla"}
@@ -260,13 +287,19 @@ def test_certifications_by_name_alias_and_exam_code() -> None:
     assert specialty.status == "retired"
     assert specialty.successor == "AWS Certified Machine Learning Engineer – Associate"
     assert held["aws-mla"].evidence.matched == "MLA-C01"
-    assert [c.id for c in detection.certifications] == ["tf-developer", "aws-mla", "aws-ml-specialty"]
+    assert [c.id for c in detection.certifications] == [
+        "tf-developer",
+        "aws-mla",
+        "aws-ml-specialty",
+    ]
 
 
 def test_certifications_planned_are_not_held() -> None:
     detection = detector().detect(
-        [section("certifications", "Preparing for AWS Certified Machine Learning Specialty"),
-         section("learning", "Deep Learning Specialization", first_line=2)]
+        [
+            section("certifications", "Preparing for AWS Certified Machine Learning Specialty"),
+            section("learning", "Deep Learning Specialization", first_line=2),
+        ]
     )
     assert detection.certifications == ()
 
@@ -288,10 +321,55 @@ def test_wrapped_lines_are_joined() -> None:
 
 
 def test_detection_is_deterministic() -> None:
-    sections = [section("experience", "Python, PyTorch, Kubernates, R and Go; LSTM", "AWS Certified Machine Learning")]
+    sections = [
+        section(
+            "experience",
+            "Python, PyTorch, Kubernates, R and Go; LSTM",
+            "AWS Certified Machine Learning",
+        )
+    ]
     assert detector().detect(sections) == detector().detect(sections)
 
 
 def test_empty_input_finds_nothing() -> None:
     assert detector().detect([]) == Detection(skills=())
     assert detector().detect_text("") == Detection(skills=())
+
+
+# --------------------------------------------------------------------------- vocabulary
+
+
+@pytest.mark.parametrize(
+    ("term", "casing"),
+    [
+        ("AWS", "acronym"),
+        ("C++", "acronym"),
+        ("CNNs", "plain"),
+        ("R", "ambiguous"),
+        ("Python", "word"),
+        ("Spark", "word"),
+        ("Tableau", "word"),
+        ("Statistics", "plain"),  # sentence case of a field, not a product name
+        ("Clustering", "plain"),
+        ("Spreadsheets", "plain"),
+        ("PyTorch", "plain"),
+        ("machine learning", "plain"),
+        ("Apache Spark", "plain"),
+    ],
+)
+def test_casing_classes(term: str, casing: str) -> None:
+    assert casing_of(term) == casing
+
+
+def test_spelling_variants_cover_resume_spellings() -> None:
+    assert {"scikit-learn", "scikit learn", "scikitlearn"} <= spelling_variants(
+        "scikit-learn", "plain"
+    )
+    assert {"neural network", "neural networks"} <= spelling_variants("neural networks", "plain")
+    assert "CNNs" in spelling_variants("CNN", "acronym")
+    assert "data visualization" in spelling_variants("data visualisation", "plain")
+    assert "Bachelors" in spelling_variants("Bachelor's", "plain")
+    assert "B.S" in spelling_variants("B.S.", "plain")
+    # One word never changes number: "masters" is not "master", "pandas" not "panda".
+    assert "master" not in spelling_variants("masters", "plain")
+    assert "panda" not in spelling_variants("pandas", "plain")

@@ -17,6 +17,7 @@ from gapcheck.jobs import (
     read_posting,
 )
 from gapcheck.records import Detection, Target
+from gapcheck.taxonomy import load_taxonomy
 
 TAX = mini_taxonomy()
 FIND = name_finder(TAX)
@@ -144,7 +145,7 @@ def test_implied_and_unscored_skills_are_not_asked_for() -> None:
     assert levels(parse(text)) == {"pytorch": "required"}  # not deep learning, not communication
 
 
-def test_the_six_real_postings(tmp_path: Path) -> None:
+def test_the_six_real_postings() -> None:
     postings = CORPUS / "postings"
     if not postings.is_dir():
         pytest.skip(f"the real postings are not available ({postings} is missing)")
@@ -287,3 +288,25 @@ def test_unusable_postings_raise_an_error_naming_the_file(
     assert caught.value.subject == "posting.txt"
     assert problem in caught.value.problem
     assert str(tmp_path) not in caught.value.message
+
+
+def test_the_real_postings_with_the_built_in_taxonomy() -> None:
+    postings = CORPUS / "postings"
+    if not postings.is_dir():
+        pytest.skip(f"the real postings are not available ({postings} is missing)")
+    taxonomy = load_taxonomy()
+    files = sorted(postings.glob("*.txt"))
+    read = {p.company: p for p in (read_posting(f, taxonomy) for f in files)}
+    tapjoy = levels(read["Tapjoy"])
+    assert all(tapjoy[k] == "required" for k in ("python", "sql", "scikit_learn", "tensorflow"))
+    stratagem = read["Stratagem Group"]
+    groups = {s.id: s.group for s in stratagem.skills}
+    assert set(groups["python"]) == {"java", "python", "cpp"}  # "one of: Java, Python, C++"
+    python_only = detection(taxonomy, "python")
+    gap = job_gap(stratagem, python_only, taxonomy, MLE)
+    assert not {"java", "python", "cpp"} & set(gap.missing_required)
+    assert "machine_learning" in gap.missing_required
+    assert gap.score.band in ("weak", "fair")
+    cboe = levels(read["Cboe Global Markets"])
+    assert cboe["python"] == "required"
+    assert cboe["sql"] == "preferred"  # "Experience with Hadoop and/or SQL desirable"

@@ -23,7 +23,7 @@ from gapcheck.profile import (
 from gapcheck.records import Target
 from gapcheck.score import rank_gaps, score
 from gapcheck.taxonomy import Taxonomy, role_weights
-from gapcheck.taxonomy_load import parse
+from gapcheck.taxonomy_load import merge_extension, parse
 
 TAX = mini_taxonomy()
 FIND = name_finder(TAX)
@@ -48,11 +48,10 @@ def _profile(names: tuple[str, ...] = tuple(POSTINGS)) -> Profile:
 
 
 def _extended(profile_text: str) -> Taxonomy:
-    """The mini taxonomy with the profile's role added, as an extension loader would do."""
+    """The mini taxonomy extended by the profile, merged the way the loader merges files."""
     extension: dict[str, Any] = yaml.safe_load(profile_text)
     base: dict[str, Any] = yaml.safe_load((FIXTURES / "mini_taxonomy.yaml").read_text())
-    base["roles"] = [*base["roles"], *extension["roles"]]
-    return parse(base, source="test", digest="")
+    return parse(merge_extension(base, extension, source="team.yaml"), source="test", digest="")
 
 
 def test_frequencies_count_required_fully_and_preferred_by_half() -> None:
@@ -64,12 +63,18 @@ def test_frequencies_count_required_fully_and_preferred_by_half() -> None:
     assert freq["docker"].weight == pytest.approx(WEIGHT_SCALE * 0.15)
     assert freq["machine_learning"].frequency == pytest.approx(0.1)
     # Heaviest first, then by id.
-    assert [s.id for s in profile.skills] == ["python", "docker", "machine_learning", "pytorch"]
+    assert [s.id for s in profile.skills] == [
+        "python",
+        "docker",
+        "go",
+        "machine_learning",
+        "pytorch",
+    ]
     # Preferred by one posting in ten: below MIN_FREQUENCY.
     assert {s.id for s in profile.rare} == {"kubernetes", "aws"}
     assert all(s.frequency < MIN_FREQUENCY for s in profile.rare)
-    # Go is asked for, but no guide names it, so no factor can weigh it.
-    assert [s.id for s in profile.unweighable] == ["go"]
+    # Go is asked for, but no guide names it: the postings will be its guide.
+    assert profile.no_guide == ("go",)
     assert profile.sources == tuple(sorted(POSTINGS))
 
 
@@ -78,7 +83,11 @@ def test_profile_yaml_is_an_extension_whose_role_reproduces_the_frequency_weight
     text = profile_yaml(profile, TAX)
     data = yaml.safe_load(text)
     assert data["extends"] == "builtin"
-    assert data["version"] == "test-1+team-ml"
+    assert data["version"] == "profile-team-ml"
+    assert data["guides"][0]["id"] == "team-ml-postings"
+    assert data["extend_skills"] == [
+        {"id": "go", "provenance": {"team-ml-postings": {"mentions": 1, "emphasis": "named"}}}
+    ]
     (role,) = data["roles"]
     assert (role["id"], role["name"]) == ("team-ml", "Team ML engineer")
     taxonomy = _extended(text)
@@ -86,8 +95,8 @@ def test_profile_yaml_is_an_extension_whose_role_reproduces_the_frequency_weight
     assert weights == pytest.approx({s.id: s.weight for s in profile.skills}, abs=1e-3)
     # The same weights at every level: postings already say what level they hire for.
     assert role_weights(taxonomy, "team-ml", "senior") == weights
-    assert "# Asked for by the postings, but no guide names them" in text
-    assert "#   go: required by 1, preferred by 0 of 10 postings" in text
+    assert weights["go"] == pytest.approx(1.2, abs=1e-3)  # weighed through the postings' guide
+    assert taxonomy.version == "test-1+profile-team-ml"
 
 
 def test_the_profile_role_works_as_a_target() -> None:
@@ -100,7 +109,7 @@ def test_the_profile_role_works_as_a_target() -> None:
         100 * (weights["python"] + weights["docker"]) / sum(weights.values()), 1
     )
     gaps = rank_gaps(resume, taxonomy, target)
-    assert [g.skill_id for g in gaps] == ["machine_learning", "pytorch"]
+    assert [g.skill_id for g in gaps] == ["go", "machine_learning", "pytorch"]
 
 
 def test_profile_yaml_is_deterministic() -> None:
@@ -146,7 +155,9 @@ def test_posting_files_expands_folders_in_sorted_order(tmp_path: Path) -> None:
         posting_files([tmp_path / "missing"])
 
 
-def test_postings_that_ask_for_nothing_weighable_make_no_profile() -> None:
-    postings = [parse_posting("Job\n\nRequirements:\n- Golang\n", "go.txt", TAX, FIND)]
-    with pytest.raises(InputError, match="ask for no skill"):
+def test_postings_that_ask_for_nothing_often_make_no_profile() -> None:
+    postings = [parse_posting("Job\n\nPreferred:\n- Golang\n", "go.txt", TAX, FIND)] + [
+        parse_posting("Job\n\nWe sell shoes\n", f"{n}.txt", TAX, FIND) for n in range(5)
+    ]
+    with pytest.raises(InputError, match="ask for no skill often enough"):
         build_profile(postings, TAX, role_id="go-team", name="Go team")

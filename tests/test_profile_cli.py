@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 import yaml
-from gap_helpers import CORPUS
 
+from gap_helpers import CORPUS
 from gapcheck.taxonomy import load_taxonomy
 
 POSTING = """\

@@ -136,6 +136,18 @@ def test_skips_certifications_the_resume_already_holds() -> None:
     assert "aws-mla" not in {s.id for s in suggest_certifications(gaps, holding, TAX)}
 
 
+def test_a_certification_adding_too_little_is_not_suggested() -> None:
+    taxonomy = _with_certifications(_cert("spark-dev", ("apache_spark",)))
+    resume = Detection(skills=())
+    gaps = rank_gaps(resume, taxonomy, MLE)
+    spark = next(g.weight for g in gaps if g.skill_id == "apache_spark")
+    share = spark / sum(g.weight for g in gaps)
+    assert share < MIN_GAIN_SHARE
+    picks = suggest_certifications(gaps, resume, taxonomy)
+    assert len(picks) < MAX_CERTIFICATIONS  # a slot was free ...
+    assert "spark-dev" not in {s.id for s in picks}  # ... but Spark alone is not worth it
+
+
 def test_no_gaps_no_certifications() -> None:
     assert suggest_certifications((), Detection(skills=()), TAX) == ()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import FrozenInstanceError, replace
 
 import pytest
@@ -112,8 +113,9 @@ def test_numbers_and_years_read_naturally() -> None:
 
 def test_anchor_is_a_valid_id_whatever_the_skill_id() -> None:
     assert anchor("skill", "scikit_learn") == "skill-scikit_learn"
-    assert anchor("skill", '"><script>') == "skill-script"
-    assert anchor("skill", "") == "skill-x"
+    assert re.fullmatch(r"skill-script-[0-9a-f]{6}", anchor("skill", '"><script>'))
+    assert anchor("skill", "c++") != anchor("skill", "c#")
+    assert anchor("skill", "").startswith("skill-x")
 
 
 # --------------------------------------------------------------------------- charts
@@ -205,9 +207,9 @@ def test_band_scale_lists_the_score_bands_lowest_first() -> None:
     context = build_context(strong_candidate())
     scale = [(b.label, b.range, b.current) for b in context.score.bands]
     assert scale == [
-        ("Weak", "under 40", False),
-        ("Fair", "40+", False),
-        ("Good", "60+", True),
-        ("Strong", "80+", False),
+        ("Weak", "<35", False),
+        ("Fair", "35+", False),
+        ("Good", "55+", True),
+        ("Strong", "75+", False),
     ]
     assert context.score.gauge.count('class="gauge-band') == 4

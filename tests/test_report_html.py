@@ -141,6 +141,18 @@ def test_optional_sections_appear_only_with_their_data(
         assert steps[0] == f"Learn {data['gaps'][0]['name']}"
 
 
+def test_header_names_the_file_role_level_date_and_versions() -> None:
+    soup, data = parse(strong_candidate())
+    header = text(soup.find("header"))
+    assert data["source"] in header and "Machine Learning Engineer" in header
+    assert "Mid level" in header and data["generated_on"] in header
+    assert f"gapcheck {data['gapcheck_version']}" in header
+    assert (
+        f"taxonomy {data['taxonomy']['version']} (facts as of {data['taxonomy']['as_of']})"
+        in header
+    )
+
+
 def test_job_section_names_the_missing_required_skills() -> None:
     soup, _ = parse(strong_candidate())
     job = text(soup.select_one("#job"))
@@ -180,7 +192,7 @@ def test_ids_are_unique_and_in_page_links_resolve(
 def test_charts_carry_text_alternatives(rendered: tuple[BeautifulSoup, dict[str, Any]]) -> None:
     soup, _ = rendered
     charts = soup.find_all("svg")
-    assert len(charts) == 3  # the gauge, the wide and the narrow coverage chart
+    assert len(charts) == 4  # the gauge, and the coverage chart in 1, 2 and 3 columns
     for chart in charts:
         assert chart["role"] == "img"
         labelled = str(chart["aria-labelledby"]).split()

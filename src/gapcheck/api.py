@@ -71,7 +71,10 @@ def analyse(
     )
     job_path = Path(job) if job is not None else None
     target = resolve_target(tax, role, level, job_path.name if job_path else None)
-    generated_on = today.isoformat() if isinstance(today, dt.date) else (today or today_iso())
+    # An explicit date also resolves "present" in date ranges; without one, the detector
+    # uses the latest date the resume itself names, so years of use never depend on the clock.
+    explicit_today = today.isoformat() if isinstance(today, dt.date) else today
+    generated_on = explicit_today or today_iso()
 
     documents: list[Document] = [read_document(Path(resume), role="resume", engine=engine)]
     for item in expand_portfolio([Path(p) for p in portfolio]):
@@ -93,7 +96,7 @@ def analyse(
         )
 
     detector = detect.get_detector(tax)
-    detection = detector.detect(sections)
+    detection = detector.detect(sections, today=explicit_today)
     result_score = score.score(detection, tax, target)
     gaps = score.rank_gaps(detection, tax, target)
     posting = read_posting(job_path, tax) if job_path is not None else None

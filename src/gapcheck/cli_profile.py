@@ -59,7 +59,7 @@ def build_command(
             f"{output}: role '{profile.id}' from {len(read)} of {len(files)} postings,"
             f" {len(profile.skills)} skills (most asked for: {top or 'none'})"
         )
-        if profile.unweighable:
-            names = ", ".join(s.name for s in profile.unweighable)
-            click.echo(f"  not weighted (no guide names them): {names}")
+        if profile.no_guide:
+            names = ", ".join(s.name for s in profile.skills if s.id in profile.no_guide)
+            click.echo(f"  no guide names these; the postings are their guide: {names}")
         click.echo(f"  use it with: gapcheck RESUME --taxonomy {output} --role {profile.id}")

@@ -304,14 +304,18 @@ def report_json(report: BuildReport, missing_limit: int) -> dict[str, object]:
 def _print_report(
     report: BuildReport, taxonomy: Taxonomy, show_all: bool, missing_limit: int
 ) -> None:
-    labels = [guide or name for name, guide in report.documents]
+    # Guides go by their id; other documents by a short number, listed once here.
+    short = {}
+    for number, (name, guide) in enumerate(report.documents, start=1):
+        short[guide or name] = guide or f"d{number}"
+    labels = list(short)
     click.echo(f"{len(labels)} document{'s' if len(labels) != 1 else ''}:")
     for name, guide in report.documents:
-        click.echo(f"  {guide or '-':12} {name}")
+        click.echo(f"  {short[guide or name]:12} {name}")
     columns = len(labels) <= 6  # one column per document while they fit
     header = f"\n{'skill':30} {'docs':>4} {'mentions':>8}"
     if columns:
-        header += "".join(f"  {label[:18]:18}" for label in labels)
+        header += "".join(f"  {short[label][:14]:14}" for label in labels)
     else:
         header += "  strongest emphasis"
     click.echo(header)
@@ -326,7 +330,7 @@ def _print_report(
             for label in labels:
                 count = by_doc.get(label)
                 cell = f"{count.mentions} {count.emphasis}" if count else "-"
-                row += f"  {cell:18}"
+                row += f"  {cell:14}"
         elif skill.counts:
             from gapcheck.taxonomy import EMPHASIS_VALUES
 
@@ -337,13 +341,16 @@ def _print_report(
         click.echo("\ncertifications named:")
         names = {c.id: c.name for c in taxonomy.certifications}
         for cert_id, docs in report.certifications.items():
-            click.echo(f"  {names.get(cert_id, cert_id)}: {', '.join(docs)}")
+            click.echo(
+                f"  {names.get(cert_id, cert_id)}: {', '.join(short.get(d, d) for d in docs)}"
+            )
     if report.missing and missing_limit:
         click.echo(
             f"\nfrequent terms no skill matched (the taxonomy may lack them; top {missing_limit}):"
         )
         for term in report.missing[:missing_limit]:
-            click.echo(f"  {term.term[:40]:40} {term.count:>4}  {', '.join(term.documents)}")
+            where = ", ".join(short.get(d, d) for d in term.documents)
+            click.echo(f"  {term.term[:40]:40} {term.count:>4}  {where}")
 
 
 # --------------------------------------------------------------------------- roles

@@ -95,6 +95,16 @@ _METHOD_RANK = {"exact": 0, "alias": 1, "rule": 2, "fuzzy": 3, "implied": 4}
 
 
 @dataclass(frozen=True)
+class _Place:
+    """What every line of one section shares: its document, weight and experience entries."""
+
+    rank: int  # the document's position in the input
+    portfolio: bool
+    entries: tuple[Entry, ...]  # date ranges, in sections that give years of use
+    today: Month | None
+
+
+@dataclass(frozen=True)
 class _Hit:
     """One piece of evidence for one skill, with what aggregation needs to know."""
 
@@ -137,10 +147,14 @@ class Detector:
         skill_hits: list[_Hit] = []
         cert_hits: list[_Hit] = []
         for section in sections:
-            rank = documents.index(section.document)
-            dated = entries(section.lines) if section.kind in YEARS_SECTIONS else []
+            place = _Place(
+                rank=documents.index(section.document),
+                portfolio=section.document_role == "portfolio",
+                entries=tuple(entries(section.lines)) if section.kind in YEARS_SECTIONS else (),
+                today=todays.get(section.document),
+            )
             for line in logical_lines(section):
-                self._scan(line, rank, roles, dated, todays.get(section.document), skill_hits, cert_hits)
+                self._scan(line, place, skill_hits, cert_hits)
         found = self._aggregate(skill_hits, roles)
         return Detection(
             skills=tuple(self._with_implied(found)),
@@ -149,7 +163,9 @@ class Detector:
 
     # ----------------------------------------------------------------- scanning
 
-    def _todays(self, sections: Sequence[Section], documents: list[str], today: str | None) -> dict[str, Month]:
+    def _todays(
+        self, sections: Sequence[Section], documents: list[str], today: str | None
+    ) -> dict[str, Month]:
         if today:
             fixed = parse_today(today)
             return {document: fixed for document in documents}
@@ -162,62 +178,45 @@ class Detector:
         return todays
 
     def _scan(
-        self,
-        line: LogicalLine,
-        rank: int,
-        roles: dict[str, str],
-        dated: list[Entry],
-        today: Month | None,
-        skill_hits: list[_Hit],
-        cert_hits: list[_Hit],
+        self, line: LogicalLine, place: _Place, skill_hits: list[_Hit], cert_hits: list[_Hit]
     ) -> None:
         doc = self.vocabulary.make_doc(line.norm)
         candidates = self.vocabulary.candidates(doc)
         blocks = self.vocabulary.blocks(doc)
-        portfolio = roles.get(line.section.document) == "portfolio"
         for item in judge(doc, line, candidates, blocks, self._tokenize):
-            term = item.candidate.term
-            hit = self._hit(line, doc, item.candidate.start, item.candidate.end, item.method, rank,
-                            portfolio, dated, today, term.target)
-            if term.kind == "skill":
-                skill_hits.append(hit)
-            elif self._held_here(line, hit):
-                cert_hits.append(replace(hit, evidence=replace(hit.evidence, method=_cert_method(term.method))))
+            c = item.candidate
+            if c.term.kind == "skill":
+                skill_hits.append(
+                    self._hit(line, doc, c.start, c.end, item.method, c.term.target, place)
+                )
+            elif self._held_here(line):
+                method = "exact" if c.term.method == "exact" else "alias"
+                cert_hits.append(self._hit(line, doc, c.start, c.end, method, c.term.target, place))
         taken = [(c.start, c.end) for c in candidates] + [(b.start, b.end) for b in blocks]
         for fuzzy in fuzzy_matches(doc, taken, self.fuzzy):
-            hit = self._hit(line, doc, fuzzy.start, fuzzy.end, "fuzzy", rank, portfolio, dated, today,
-                            fuzzy.term.target)
+            hit = self._hit(line, doc, fuzzy.start, fuzzy.end, "fuzzy", fuzzy.term.target, place)
             skill_hits.append(replace(hit, evidence=replace(hit.evidence, score=fuzzy.score)))
 
     def _hit(
-        self,
-        line: LogicalLine,
-        doc: Doc,
-        start: int,
-        end: int,
-        method: str,
-        rank: int,
-        portfolio: bool,
-        dated: list[Entry],
-        today: Month | None,
-        target: str,
-    ) -> _Hit:
+        self, line: LogicalLine, doc: Doc, start: int, end: int, method: str, target: str,
+        place: _Place,
+    ) -> _Hit:  # fmt: skip
         norm_start, norm_end = char_span(doc, start, end)
         text_start, text_end = line.span_in_text(norm_start, norm_end)
         physical = line.line_at(text_start)
         kind = line.section.kind
         strength = SECTION_STRENGTH.get(kind, DEFAULT_STRENGTH)
-        if portfolio and kind in PORTFOLIO_PLAIN_KINDS:
+        if place.portfolio and kind in PORTFOLIO_PLAIN_KINDS:
             strength = PORTFOLIO_STRENGTH
         if ASPIRATION.search(line.norm[:norm_start]):
             strength = min(strength, ASPIRATION_STRENGTH)
         years = None
         entry_key = None
-        entry = entry_for(physical, dated) if dated else None
-        duration = entry.range.years(today) if entry is not None else None
+        entry = entry_for(physical, place.entries)
+        duration = entry.range.years(place.today) if entry is not None else None
         if entry is not None and duration is not None:
             years = round(duration, 1)
-            entry_key = (line.section.document, entry.line.number, dated.index(entry))
+            entry_key = (line.section.document, entry.line.number, place.entries.index(entry))
         evidence = Evidence(
             snippet=line.text,
             matched=line.text[text_start:text_end],
@@ -232,10 +231,10 @@ class Detector:
             strength=strength,
             years=years,
         )
-        return _Hit(target, evidence, rank, entry_key)
+        return _Hit(target, evidence, place.rank, entry_key)
 
     @staticmethod
-    def _held_here(line: LogicalLine, hit: _Hit) -> bool:
+    def _held_here(line: LogicalLine) -> bool:
         """A certification named as a plan ("preparing for ...") is not held."""
         return line.section.kind not in NOT_HELD_KINDS and not NOT_YET_HELD.search(line.norm)
 
@@ -262,8 +261,12 @@ class Detector:
             for hit in ordered:
                 if hit.entry is not None and hit.evidence.years is not None:
                     entry_years[hit.entry] = hit.evidence.years
-            documents = tuple(sorted({h.evidence.document for h in ordered}, key=lambda d: min(
-                h.document_rank for h in ordered if h.evidence.document == d)))
+            documents = tuple(
+                sorted(
+                    {h.evidence.document for h in ordered},
+                    key=lambda d: min(h.document_rank for h in ordered if h.evidence.document == d),
+                )
+            )
             found[skill_id] = FoundSkill(
                 id=skill.id,
                 name=skill.name,
@@ -299,13 +302,20 @@ class Detector:
         # so it is in `result` before the skills it passes credit on to.
         for target in sorted(implied, key=lambda t: (-implied[t][0], t)):
             credit, via = implied[target]
-            source = result[via]
-            evidence = replace(source.evidence[0], method="implied", strength=credit, via=via,
-                               score=None, years=None)
+            implying = result[via]
+            evidence = replace(
+                implying.evidence[0],
+                method="implied",
+                strength=credit,
+                via=via,
+                score=None,
+                years=None,
+            )
             if target in found:
                 explicit = found[target]
-                result[target] = replace(explicit, strength=credit,
-                                         evidence=(*explicit.evidence, evidence))
+                result[target] = replace(
+                    explicit, strength=credit, evidence=(*explicit.evidence, evidence)
+                )
                 continue
             skill = self._skills[target]
             result[target] = FoundSkill(
@@ -315,8 +325,8 @@ class Detector:
                 explicit=False,
                 strength=credit,
                 evidence=(evidence,),
-                documents=source.documents,
-                portfolio_only=source.portfolio_only,
+                documents=implying.documents,
+                portfolio_only=implying.portfolio_only,
                 aliases=skill.aliases,
             )
         last = len(self._category_rank)
@@ -334,15 +344,19 @@ class Detector:
             if cert.id not in best:
                 continue
             successor = next(
-                (self._certifications[s].name for s in cert.successors if s in self._certifications),
+                (
+                    self._certifications[s].name
+                    for s in cert.successors
+                    if s in self._certifications
+                ),
                 None,
             )
-            held.append(HeldCertification(cert.id, cert.name, cert.status, successor, best[cert.id].evidence))
+            held.append(
+                HeldCertification(
+                    cert.id, cert.name, cert.status, successor, best[cert.id].evidence
+                )
+            )
         return tuple(held)
-
-
-def _cert_method(method: str) -> str:
-    return "exact" if method == "exact" else "alias"
 
 
 # --------------------------------------------------------------------------- cache

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from gapcheck.errors import InputError
 from gapcheck.records import Detection, JobGap, Target
-from gapcheck.score import build_score, credits_by_skill
+from gapcheck.score import POSTING_BANDS, build_score, credits_by_skill
 from gapcheck.taxonomy import Taxonomy, role_weights
 
 REQUIRED_WEIGHT = 2.0
@@ -198,8 +198,10 @@ _REQUIRED_PHRASE = re.compile(
 _LIST_LINK = re.compile(r"^[\s,/&|]*(?:and/or|or|and|nor)?[\s,/&|]*$", re.IGNORECASE)
 _OR_LINK = re.compile(r"\bor\b|/", re.IGNORECASE)
 # A list is a set of alternatives when it is introduced as examples or as a choice...
+# (At most a few words, such as examples gapcheck does not know, may stand between.)
 _CHOICE_BEFORE = re.compile(
-    r"(\bsuch as|\be\.g\.|\bfor example|\blike|\bone of(?: the following)?|\beither)\W*$",
+    r"(\bsuch as|\be\.g\.|\bfor example|\blike|\bone of(?: the following)?|\beither)"
+    r"\W*(?:[\w+#.-]+\W+){0,3}$",
     re.IGNORECASE,
 )
 # ... or left open at its end.
@@ -449,5 +451,5 @@ def job_gap(posting: Posting, detection: Detection, taxonomy: Taxonomy, target: 
         preferred=posting.preferred,
         missing_required=missing("required"),
         missing_preferred=missing("preferred"),
-        score=build_score(weights, group_credit, taxonomy),
+        score=build_score(weights, group_credit, taxonomy, POSTING_BANDS),
     )

@@ -132,12 +132,12 @@ class CategoryScore:
     name: str
     earned: float
     possible: float
-    percent: float  # 0..100
+    percent: float  # coverage 0..100: earned / (coverage_target x possible), capped
 
 
 @dataclass(frozen=True)
 class ScoreItem:
-    """One expected skill's part in the score: score = 100 * sum(weight*credit) / sum(weight)."""
+    """One expected skill's part in the score (formula in gapcheck.score)."""
 
     skill_id: str
     name: str
@@ -154,6 +154,8 @@ class Score:
     possible: float
     categories: tuple[CategoryScore, ...]
     items: tuple[ScoreItem, ...] = ()
+    # Share of a category's weight that counts as full coverage (see gapcheck.score).
+    coverage_target: float = 1.0
 
 
 @dataclass(frozen=True)

@@ -1,8 +1,17 @@
 """Role coverage score, ranked gaps and near misses (formula in docs/scoring.md).
 
-    score  = 100 x sum(weight x credit) / sum(weight)   over the skills the role expects
-    weight = taxonomy.role_weights(role, level)    (guide provenance x role/level factors)
-    credit = the found skill's strength, 0..1      (implied only: at most IMPLIED_CREDIT_CAP)
+    score    = 100 x sum over categories c of  share_c x coverage_c
+    share_c  = possible_c / possible                 (the category's part of the role)
+    coverage_c = min(1, earned_c / (target x possible_c))
+    earned_c = sum(weight x credit), possible_c = sum(weight), over the category's skills
+    weight   = taxonomy.role_weights(role, level)    (guide provenance x role/level factors)
+    credit   = the found skill's strength, 0..1      (implied only: at most IMPLIED_CREDIT_CAP)
+    target   = ROLE_COVERAGE_TARGET for roles (0.6), 1.0 for job postings
+
+A role expects about a hundred skills; nobody shows every library or algorithm a guide
+names, so a category counts as fully covered once the resume shows `target` of its weight.
+The cap per category keeps breadth honest: a long list of libraries cannot make up for
+missing mathematics.
 
 Gaps are the expected skills with no credit at all. They are ranked by weight, then
 reordered so that a missing prerequisite always comes before the skills that build on
@@ -12,6 +21,7 @@ change to the resume would make them count fully.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
@@ -34,13 +44,27 @@ IMPLIED_CREDIT_CAP = 0.5
 # Below this credit a found skill is reported as a near miss (a skills-list entry, 0.7,
 # is one; a skill used in experience or projects is not).
 NEAR_MISS_BELOW = 0.8
-# Score bands: the lower bound of each band, highest first.
+# Share of a category's weight that counts as covering it fully, for role scores.
+ROLE_COVERAGE_TARGET = 0.6
+# Role score bands: the lower bound of each band, highest first (docs/scoring.md gives the
+# scores of real resumes: ML/data resumes naming 30-45 relevant skills land in "fair").
 BANDS: tuple[tuple[float, str], ...] = (
+    (75.0, "strong"),
+    (55.0, "good"),
+    (35.0, "fair"),
+    (0.0, "weak"),
+)
+# A job posting names a dozen skills, all of which one candidate can have: the usual bands.
+POSTING_BANDS: tuple[tuple[float, str], ...] = (
     (80.0, "strong"),
     (60.0, "good"),
     (40.0, "fair"),
     (0.0, "weak"),
 )
+# Credentials (degrees) count fully where they belong, in Education, unless only hoped for.
+CREDENTIAL_CATEGORIES = frozenset({"education"})
+# The detector's strength for interests and "currently learning ..." lines: a wish.
+ASPIRATION_STRENGTH = 0.3
 # Emphasis words worth naming in a reason ("called essential by 2"); weaker ones are not.
 NOTABLE_EMPHASIS = 2.0
 # How many blocked skills a reason names before it says "and N more".
@@ -55,6 +79,8 @@ def skill_credit(found: FoundSkill) -> float:
     credit = min(max(found.strength, 0.0), 1.0)
     if not found.explicit:
         credit = min(credit, IMPLIED_CREDIT_CAP)
+    elif found.category in CREDENTIAL_CATEGORIES and credit > ASPIRATION_STRENGTH:
+        credit = 1.0
     return round(credit, 3)
 
 
@@ -66,12 +92,16 @@ def credits_by_skill(detection: Detection) -> dict[str, float]:
     return credits
 
 
-def band_for(value: float) -> str:
-    return next(name for lower, name in BANDS if value >= lower)
+def band_for(value: float, bands: tuple[tuple[float, str], ...] = BANDS) -> str:
+    return next(name for lower, name in bands if value >= lower)
 
 
 def build_score(
-    weights: Mapping[str, float], credits: Mapping[str, float], taxonomy: Taxonomy
+    weights: Mapping[str, float],
+    credits: Mapping[str, float],
+    taxonomy: Taxonomy,
+    bands: tuple[tuple[float, str], ...] = BANDS,
+    coverage_target: float = 1.0,
 ) -> Score:
     """Score any set of weighted expectations (a role's or a job posting's) against credits."""
     by_id = skills_by_id(taxonomy)
@@ -92,29 +122,45 @@ def build_score(
     )
     earned = sum(item.weight * item.credit for item in items)
     possible = sum(item.weight for item in items)
-    value = round(100.0 * earned / possible, 1) if possible > 0 else 0.0
+    covered = sum(
+        min(category_earned, coverage_target * category_possible)
+        for category_earned, category_possible in _category_sums(items).values()
+    ) / coverage_target
+    value = round(min(100.0, 100.0 * covered / possible), 1) if possible > 0 else 0.0
     return Score(
         value=value,
-        band=band_for(value),
+        band=band_for(value, bands),
         earned=round(earned, 4),
         possible=round(possible, 4),
-        categories=_category_scores(items, taxonomy),
+        categories=_category_scores(items, taxonomy, coverage_target),
         items=items,
+        coverage_target=coverage_target,
     )
 
 
 def score(detection: Detection, taxonomy: Taxonomy, target: Target) -> Score:
     """How much of the role's weighted skill set the resume covers, 0..100."""
     weights = role_weights(taxonomy, target.role, target.level)
-    return build_score(weights, credits_by_skill(detection), taxonomy)
+    return build_score(
+        weights, credits_by_skill(detection), taxonomy, coverage_target=ROLE_COVERAGE_TARGET
+    )
 
 
-def _category_scores(items: Iterable[ScoreItem], taxonomy: Taxonomy) -> tuple[CategoryScore, ...]:
-    earned: dict[str, float] = {}
-    possible: dict[str, float] = {}
+def _category_sums(items: Iterable[ScoreItem]) -> dict[str, tuple[float, float]]:
+    """(earned, possible) weight per category."""
+    sums: dict[str, tuple[float, float]] = {}
     for item in items:
-        earned[item.category] = earned.get(item.category, 0.0) + item.weight * item.credit
-        possible[item.category] = possible.get(item.category, 0.0) + item.weight
+        earned, possible = sums.get(item.category, (0.0, 0.0))
+        sums[item.category] = (earned + item.weight * item.credit, possible + item.weight)
+    return sums
+
+
+def _category_scores(
+    items: Iterable[ScoreItem], taxonomy: Taxonomy, coverage_target: float
+) -> tuple[CategoryScore, ...]:
+    sums = _category_sums(items)
+    earned = {category: value[0] for category, value in sums.items()}
+    possible = {category: value[1] for category, value in sums.items()}
     # Taxonomy display order first; a category the taxonomy does not list goes last, by id.
     known = [c for c in taxonomy.categories if c in possible]
     unknown = sorted(c for c in possible if c not in taxonomy.categories)
@@ -124,7 +170,8 @@ def _category_scores(items: Iterable[ScoreItem], taxonomy: Taxonomy) -> tuple[Ca
             name=taxonomy.categories.get(category, category),
             earned=round(earned[category], 4),
             possible=round(possible[category], 4),
-            percent=round(100.0 * earned[category] / possible[category], 1),
+            # coverage: the share of the category's target shown, capped at 100
+            percent=round(min(100.0, 100.0 * earned[category] / (coverage_target * possible[category])), 1),
         )
         for category in (*known, *unknown)
     )
@@ -249,7 +296,7 @@ def _reason(facts: _RankFacts, taxonomy: Taxonomy) -> str:
     elif facts.level_factor < 1.0:
         parts.append(f"weighs less for {facts.level} roles")
     if facts.possible > 0:
-        parts.append(f"worth {100.0 * facts.weight / facts.possible:.1f} of the 100 points")
+        parts.append(f"{100.0 * facts.weight / facts.possible:.1f}% of the role's weight")
     text = "; ".join(parts)
     return text[:1].upper() + text[1:] + "."
 
@@ -265,8 +312,18 @@ def _guides_phrase(skill: Skill | None, taxonomy: Taxonomy) -> str:
         return f"named by all {_number_word(total)} guides"
     if len(guide_ids) == 1:
         titles = {g.id: g.title for g in taxonomy.guides}
-        return f"named by one guide ({titles.get(guide_ids[0], guide_ids[0])})"
+        return f"named by one guide ({_short_title(titles.get(guide_ids[0], guide_ids[0]))})"
     return f"named by {_number_word(len(guide_ids))} of {_number_word(total)} guides"
+
+
+def _short_title(title: str, limit: int = 48) -> str:
+    """A long guide title cut to its first clause, or to whole words, for a one-line reason."""
+    if len(title) <= limit:
+        return title
+    head = re.split(r",|:| - | \| ", title, maxsplit=1)[0].strip()
+    if 12 <= len(head) <= limit:
+        return head
+    return title[:limit].rsplit(" ", 1)[0].rstrip(",;:") + "…"
 
 
 def _emphasis_phrase(skill: Skill | None) -> str:
@@ -386,8 +443,6 @@ _PARTIAL_BY_KIND: tuple[tuple[tuple[str, ...], str, str], ...] = (
         "Back it with an experience or project bullet showing where you used {name}",
     ),
 )
-# Evidence this weak in a working section is a wish ("currently learning Rust").
-_ASPIRATION_STRENGTH = 0.3
 
 
 def _why_partial(
@@ -419,7 +474,7 @@ def _why_partial(
         )
     heading = evidence.heading.strip() or evidence.section
     section = evidence.section.lower()
-    if evidence.strength <= _ASPIRATION_STRENGTH and section != "header":
+    if evidence.strength <= ASPIRATION_STRENGTH and section != "header":
         matches = [_PARTIAL_BY_KIND[0]]
     else:
         matches = [e for e in _PARTIAL_BY_KIND if any(w in section for w in e[0])] or [

@@ -111,13 +111,15 @@ _VOCABULARY: dict[str, tuple[str, ...]] = {
     "certifications": (
         "certifications", "certification", "certificates", "certificate", "licenses",
         "licences", "licenses and certifications", "licenses certifications",
-        "certifications and licenses", "credentials", "accreditations", "professional certifications",
+        "certifications and licenses", "credentials", "accreditations",
+        "professional certifications",
         "certificaciones", "certificados", "certificats", "zertifikate", "zertifizierungen",
         "certificacoes",
     ),
     "publications": (
         "publications", "publication", "selected publications", "papers", "research papers",
-        "patents", "presentations", "talks", "conference talks", "writing", "articles",
+        "patents", "presentations", "presentation", "talks", "invited talks", "conference talks",
+        "selected talks", "writing", "articles", "blog posts",
         "books", "publicaciones", "articulos", "publications scientifiques", "publikationen",
         "veroffentlichungen", "vortrage", "publicacoes",
     ),
@@ -150,6 +152,7 @@ _VOCABULARY: dict[str, tuple[str, ...]] = {
         "volunteering", "volunteer", "volunteer experience", "volunteer work", "community service",
         "community involvement", "leadership", "leadership and activities", "activities",
         "extracurricular activities", "extracurricular", "extracurriculars", "involvement",
+        "activity", "extracurricular activity", "campus activities", "student activities",
         "campus involvement", "on campus involvement", "voluntariado", "actividades",
         "benevolat", "engagement associatif", "activites", "ehrenamt", "ehrenamtliches engagement",
         "engagement", "aktivitaten", "voluntariado", "atividades",
@@ -160,6 +163,7 @@ _VOCABULARY: dict[str, tuple[str, ...]] = {
     ),
     "research": (
         "research", "research experience", "research projects", "research interests",
+        "thesis", "master thesis", "masters thesis", "bachelor thesis", "dissertation",
         "investigacion", "experiencia investigadora", "recherche", "forschung",
         "forschungserfahrung", "pesquisa",
     ),
@@ -184,6 +188,8 @@ _KEYWORDS: dict[str, str] = {
     "hobbies": "interests", "learning": "learning", "volunteer": "volunteering",
     "volunteering": "volunteering", "leadership": "volunteering", "activities": "volunteering",
     "involvement": "volunteering", "languages": "languages", "research": "research",
+    "activity": "volunteering", "extracurricular": "volunteering", "talks": "publications",
+    "presentations": "publications", "thesis": "research", "dissertation": "research",
     "teaching": "experience", "summary": "summary", "profile": "summary", "objective": "summary",
     "experiencia": "experience", "proyectos": "projects", "habilidades": "skills",
     "competencias": "skills", "educacion": "education", "formacion": "education",
@@ -284,7 +290,11 @@ def find_headings(lines: Sequence[Line]) -> dict[int, str]:
             or (body_size > 0 and line.size >= body_size * 1.12)
         )
 
-    exact = {i: kind for i, line in enumerate(lines) if _is_short(line) and (kind := heading_kind(line.text))}
+    exact = {
+        i: kind
+        for i, line in enumerate(lines)
+        if _is_short(line) and (kind := heading_kind(line.text))
+    }
     heading_styles = Counter(styles[i] for i in exact if stands_out(i))
     # The style most exact headings share; with three or more of them, an exact name
     # set smaller than that is a sub-heading inside a section ("Programming" under
@@ -303,14 +313,22 @@ def find_headings(lines: Sequence[Line]) -> dict[int, str]:
         return headings
 
     # The document's heading style: shared by at least two exact headings (one when
-    # the document only has one) and not the style of its running text.
+    # the document only has one), not the style of its running text, and not shared by
+    # more other short lines than headings (then it is also the style of entry titles,
+    # as in a Word resume setting "Experience" and "Data Scientist, Acme" alike).
+    first = min(headings)
     needed = 2 if len(headings) >= 2 else 1
+    others = Counter(
+        styles[i] for i in range(first, len(lines)) if i not in exact and _is_short(lines[i])
+    )
     learned = {
         style
         for style, count in heading_styles.items()
-        if count >= needed and body_styles[style] <= count and style.known
+        if count >= needed
+        and body_styles[style] <= count
+        and others[style] <= count
+        and style.known
     }
-    first = min(headings)
     for i, line in enumerate(lines):
         if i in headings or i < first or not _is_short(line):
             continue
@@ -332,7 +350,8 @@ def _isolated(lines: Sequence[Line], i: int) -> bool:
         if 0 <= j < len(lines):
             other = lines[j]
             overlap = min(line.y1, other.y1) - max(line.y0, other.y0)
-            if other.page == line.page and line.y1 > line.y0 and overlap > 0.5 * (line.y1 - line.y0):
+            height = line.y1 - line.y0
+            if other.page == line.page and height > 0 and overlap > 0.5 * height:
                 return False
     return True
 
@@ -353,7 +372,8 @@ def split_sections(document: Document) -> tuple[Section, ...]:
         sections.append(_section(lead_kind, "", lines[: starts[0]], document))
     for position, start in enumerate(starts):
         end = starts[position + 1] if position + 1 < len(starts) else len(lines)
-        sections.append(_section(headings[start], lines[start].text, lines[start + 1 : end], document))
+        body = lines[start + 1 : end]
+        sections.append(_section(headings[start], lines[start].text, body, document))
     return tuple(sections)
 
 

@@ -1,30 +1,18 @@
 """`gapcheck taxonomy build`: count what documents say about each skill.
 
 For every document (a career guide, a job posting; txt, md or pdf) and every taxonomy
-skill: how often the document names it (by name, alias or narrower term, with the
-ambiguity rules, through the detection engine) and the strongest emphasis the document
-puts on it. Run on the four career guides, this is the provenance recorded in
+skill: how often the document names it and the strongest emphasis the document puts on
+it. Run on the four career guides, this is the provenance recorded in
 taxonomy/skills.yaml; `write_provenance` puts it there, and a test checks they agree.
 
-How a document is read:
-1. Lines are reflowed into units: a wrapped line is joined to the line it continues, and
-   prose is split into sentences. A list item (a bullet, a number, or a line under a
-   heading that ends with ":") is one unit and remembers the heading of its list.
-2. The units, one per line, go through `detect.get_detector(taxonomy).detect_text`.
-   A mention is one piece of explicit evidence (exact, alias or rule). Fuzzy matches
-   and implied skills are not mentions: a guide did not write them.
-3. A mention's emphasis is the strongest emphasis word in its unit that governs it, or
-   for a list item in the heading of its list (EMPHASIS_PATTERNS, strongest first; "not
-   always required" is optional, never required). A word governs the part of the
-   sentence it is said of: what comes before it when it is predicated ("X and Y are
-   crucial", "Python (essential)", "Spark preferred."), what comes after it otherwise
-   ("requires X", "should know X", "It is important to learn X"). So in "deep learning
-   is crucial for tasks such as speech recognition" only deep learning is crucial.
-4. A document's emphasis for a skill is the strongest positive emphasis (essential ...
-   recommended) of any mention. With none, it is "optional" when at least half of the
-   mentions say so, else "named": a guide that calls a master's degree optional twice
-   but lists it once plainly still calls it optional, while one optional aside among
-   many plain mentions does not make a skill optional.
+1. The document is reflowed into sentence and list-item units (taxonomy_text.units_of).
+2. The units go through `detect.get_detector(taxonomy).detect_text`, one per line, except
+   that consecutive short items of one list share a line ("Hadoop • Spark • MapReduce"),
+   so the detector sees the list they are. A mention is one piece of explicit evidence
+   (exact, alias or rule); fuzzy matches and implied skills are not: no guide wrote them.
+3. A mention's emphasis is the strongest emphasis its unit says of it, or for a list
+   item its list's heading (taxonomy_text.emphasis_in).
+4. A document's emphasis for a skill combines its mentions' (document_emphasis).
 
 Frequent technical-looking terms that no skill matched (acronyms, CamelCase, names with
 digits, capitalised names inside sentences, short list items) are listed as what the
@@ -35,44 +23,25 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from gapcheck.errors import InputError, UsageError
-from gapcheck.records import Detection
-from gapcheck.taxonomy import EMPHASIS_VALUES, Taxonomy
+from gapcheck.errors import UsageError
+from gapcheck.records import Detection, Evidence
+from gapcheck.taxonomy import Taxonomy
+from gapcheck.taxonomy_text import (
+    DOCUMENT_SUFFIXES,
+    Unit,
+    document_emphasis,
+    read_source,
+    unit_emphasis,
+    units_of,
+)
 
-TEXT_SUFFIXES = (".txt", ".md", ".markdown", ".text")
-DOCUMENT_SUFFIXES = (*TEXT_SUFFIXES, ".pdf")
 MENTION_METHODS = frozenset({"exact", "alias", "rule"})
-
-# Emphasis phrases by strength, strongest first. "optional" phrases are matched first and
-# blanked out, so "not always required" never also counts as "required".
-OPTIONAL_PATTERN = re.compile(
-    r"\boptional\b|\bnot\s+(?:always\s+|strictly\s+)?(?:required|necessary|needed|mandatory)\b"
-    r"|\bif\s+desired\b|\bnice[\s-]to[\s-]have\b|\ba\s+plus\b|\bbonus\b",
-    re.IGNORECASE,
-)
-EMPHASIS_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("essential", re.compile(r"\bessential\b|\bmust[\s-]have\b|\bindispensable\b", re.IGNORECASE)),
-    ("crucial", re.compile(r"\bcrucial\b|\bvital\b", re.IGNORECASE)),
-    (
-        "required",
-        re.compile(r"\brequire[sd]?\b|\bnecessary\b|\bmandatory\b|\bmust\b", re.IGNORECASE),
-    ),
-    ("important", re.compile(r"\bimportan(?:t|ce)\b", re.IGNORECASE)),
-    (
-        "recommended",
-        re.compile(
-            r"\brecommend(?:s|ed)?\b|\bshould\b|\bpreferred\b|\ba\s+good\s+idea\b", re.IGNORECASE
-        ),
-    ),
-)
-POSITIVE = tuple(name for name, _ in EMPHASIS_PATTERNS)
-# In a heading only ("Requirements:", "Must have"), where it labels the list below; in a
-# sentence "requirements" is usually a noun about something else ("business requirements").
-HEADING_REQUIRED = re.compile(r"\brequirements?\b|\bqualifications\s+required\b", re.IGNORECASE)
+LIST_JOIN = " • "
+LIST_JOIN_MAX_WORDS = 10
 
 # Reflowing: when a line carries on the previous one, and what starts a list item.
 WRAP_MIN_LENGTH = 60  # a line this long that ends mid-sentence was wrapped by the page
@@ -127,17 +96,6 @@ MIN_TERM_COUNT = 2
 
 
 # --------------------------------------------------------------------------- records
-
-
-@dataclass(frozen=True)
-class Unit:
-    """One sentence or list item of a document, wrapped lines joined."""
-
-    text: str
-    line: int  # 1-based physical line where it starts
-    heading: str = ""  # the heading of the list it belongs to (list items only)
-    list_item: bool = False
-    is_heading: bool = False
 
 
 @dataclass(frozen=True)
@@ -201,112 +159,6 @@ class BuildReport:
 # --------------------------------------------------------------------------- reading
 
 
-def read_source(path: Path) -> str:
-    """The text of a txt, md or pdf document."""
-    suffix = path.suffix.lower()
-    if not path.is_file():
-        raise InputError(path.name, "no such file", "check the document path")
-    if suffix in TEXT_SUFFIXES:
-        try:
-            return path.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            raise InputError(path.name, "is not UTF-8 text", "save it as UTF-8") from None
-        except OSError as exc:
-            raise InputError(
-                path.name, f"cannot be read ({exc.strerror})", "check its permissions"
-            ) from None
-    if suffix == ".pdf":
-        from gapcheck.reading import read_document  # pdfminer loads only for PDFs
-
-        document = read_document(path, role="portfolio")
-        return "\n".join(line.text for line in document.lines)
-    raise UsageError(
-        path.name, f"unsupported document type '{suffix or path.name}'", "use .txt, .md or .pdf"
-    )
-
-
-def _continues(previous: str, line: str) -> bool:
-    """Does `line` carry on the sentence `previous` started (a wrap, not a new item)?"""
-    head = line.lstrip()
-    if not head or _BULLET.match(line) or _MARKDOWN_HEADING.match(line):
-        return False
-    tail = previous.rstrip()
-    if not tail or tail.endswith(_TERMINAL) or _MARKDOWN_HEADING.match(previous):
-        return False
-    return head[0].islower() or len(tail) >= WRAP_MIN_LENGTH or _DANGLING.search(tail) is not None
-
-
-def _paragraph_lines(text: str) -> list[tuple[int, str, bool]]:
-    """(first line number, joined text, follows a blank line) for each unwrapped line."""
-    joined: list[tuple[int, str, bool]] = []
-    blank_before = True
-    for number, raw in enumerate(text.splitlines(), start=1):
-        if not raw.strip():
-            blank_before = True
-            continue
-        if joined and not blank_before and _continues(joined[-1][1], raw):
-            start, previous, after_blank = joined[-1]
-            joined[-1] = (start, previous.rstrip() + " " + raw.strip(), after_blank)
-        else:
-            joined.append((number, raw.rstrip(), blank_before))
-        blank_before = False
-    return joined
-
-
-def _is_heading_shape(text: str) -> bool:
-    words = text.split()
-    return 0 < len(words) <= HEADING_MAX_WORDS and not text.endswith((".", "!", "?", ";", ","))
-
-
-def split_sentences(text: str) -> list[str]:
-    """Sentences of a paragraph; abbreviations (e.g., Ph.D., vs.) do not end one."""
-    sentences: list[str] = []
-    start = 0
-    for found in _SENTENCE_BREAK.finditer(text):
-        before = text[start : found.start()]
-        last_word = before.rsplit(None, 1)[-1] if before.split() else ""
-        stem = last_word.rstrip(".!?").lower()
-        if stem in _ABBREVIATIONS or "." in stem:  # "e.g.", "Ph.D.", "B.S." (but "R." ends one)
-            continue
-        sentences.append(text[start : found.start()].strip())
-        start = found.end()
-    tail = text[start:].strip()
-    if tail:
-        sentences.append(tail)
-    return [s for s in sentences if s]
-
-
-def units_of(text: str) -> tuple[Unit, ...]:
-    """Reflow a document into sentence and list-item units (see the module docstring)."""
-    units: list[Unit] = []
-    heading = ""
-    in_list = False  # the previous line was a heading ending in ":" or a list item
-    for number, line, after_blank in _paragraph_lines(text):
-        stripped = line.strip()
-        bullet = _BULLET.match(line)
-        if _MARKDOWN_HEADING.match(line):
-            heading = _MARKDOWN_HEADING.sub("", line).strip()
-            units.append(Unit(heading, number, is_heading=True))
-            in_list = False
-            continue
-        if stripped.endswith(":") and len(stripped.split()) <= HEADING_MAX_WORDS + 2:
-            heading = stripped.rstrip(":").strip()
-            units.append(Unit(stripped, number, is_heading=True))
-            in_list = True
-            continue
-        item = bool(bullet) or (in_list and not after_blank)
-        if not item and after_blank and _is_heading_shape(stripped):
-            heading = stripped
-            units.append(Unit(stripped, number, is_heading=True))
-            in_list = False
-            continue
-        body = _BULLET.sub("", line, count=1).strip() if bullet else stripped
-        for sentence in split_sentences(body):
-            units.append(Unit(sentence, number, heading=heading if item else "", list_item=item))
-        in_list = item or (in_list and not after_blank)
-    return tuple(units)
-
-
 def load_documents(paths: Sequence[Path], taxonomy: Taxonomy) -> list[SourceDocument]:
     """Read each document once (duplicates dropped), matching file names to guide ids."""
     by_file = {guide.file: guide.id for guide in taxonomy.guides}
@@ -336,208 +188,82 @@ def load_documents(paths: Sequence[Path], taxonomy: Taxonomy) -> list[SourceDocu
 # --------------------------------------------------------------------------- counting
 
 
-# Words that may stand between a copula and the emphasis word ("is also very important").
-_ADVERBS = frozenset(
-    {
-        "also",
-        "very",
-        "highly",
-        "really",
-        "absolutely",
-        "all",
-        "especially",
-        "particularly",
-        "extremely",
-        "equally",
-        "often",
-        "always",
-        "generally",
-        "usually",
-        "considered",
-        "most",
-        "more",
-        "so",
-        "too",
-        "quite",
-        "just",
-        "still",
-        "both",
-        "therefore",
-        "thus",
-        "definitely",
-    }
-)
-_COPULAS = frozenset(
-    {
-        "is",
-        "are",
-        "be",
-        "been",
-        "being",
-        "was",
-        "were",
-        "remains",
-        "remain",
-        "becomes",
-        "become",
-        "seems",
-        "seem",
-        "'s",
-    }
-)
-_DUMMY_SUBJECTS = frozenset({"it", "this", "that"})
-_WORD = re.compile(r"[\w']+")
-# Where a clause ends: an emphasis word reaches no further than these. A colon ends the
-# clause before it ("Adaptability: ...") but introduces what follows ("Essential: X").
-_CLAUSE_BREAK = re.compile(
-    r";|\s(?:thus|therefore|so|but|while|whereas|because|although|though|hence)\s", re.IGNORECASE
-)
-_LABEL_END = re.compile(r":\s")
-# Adjectives: used before a noun ("crucial parts") they govern only a list they introduce.
-_ADJECTIVES = frozenset(
-    {
-        "essential",
-        "crucial",
-        "vital",
-        "important",
-        "importance",
-        "indispensable",
-        "necessary",
-        "mandatory",
-        "required",
-        "recommended",
-        "preferred",
-        "optional",
-        "must-have",
-        "must have",
-        "nice-to-have",
-        "nice to have",
-    }
-)
-_INTRODUCER = re.compile(
-    r":|\b(?:include|includes|including|such\s+as|like|is|are|be)\b", re.IGNORECASE
-)
-
-
 @dataclass(frozen=True)
-class EmphasisSpan:
-    """An emphasis phrase in a unit and the stretch of text it is said of."""
+class DetectorLine:
+    """One line given to the detector: a unit, or a run of short items of one list."""
 
-    emphasis: str
-    start: int
-    end: int
-    low: int  # it is said of what stands in text[low:high]
-    high: int
-
-    def covers(self, position: int) -> bool:
-        return self.low <= position < self.high
+    text: str
+    parts: tuple[tuple[int, int], ...]  # (unit index, offset of the unit's text in `text`)
+    joinable: bool  # a short list item: the next item of its list may join it
 
 
-def _scope(text: str, start: int, end: int) -> tuple[int, int]:
-    """The stretch of `text` the emphasis phrase at [start, end) is said of."""
-    if _governs(text, start, end) == "before":
-        breaks = [m.end() for m in _CLAUSE_BREAK.finditer(text, 0, start)]
-        breaks += [m.end() for m in _LABEL_END.finditer(text, 0, start)]
-        return (max(breaks) if breaks else 0, start)
-    following = _CLAUSE_BREAK.search(text, end)
-    high = following.start() if following else len(text)
-    if " ".join(text[start:end].lower().split()) in _ADJECTIVES:
-        introducer = _INTRODUCER.search(text, end, high)
-        if introducer is None:
-            return (end, end)  # "plays a crucial part in ...": said of no skill
-        return (introducer.end(), high)
-    return (end, high)
+def detector_lines(units: Sequence[Unit]) -> list[DetectorLine]:
+    """Units as detector lines. Consecutive short items of one list share a line, joined by
+    bullets, so the detector sees the list they are ("Hadoop • Spark • MapReduce"): one
+    item per line would give an ambiguous term such as Spark no list to stand in."""
+    lines: list[DetectorLine] = []
+    for index, unit in enumerate(units):
+        short = (
+            unit.list_item
+            and len(unit.text.split()) <= LIST_JOIN_MAX_WORDS
+            and not unit.text.endswith((".", "!", "?", ":"))
+        )
+        previous = lines[-1] if lines else None
+        if (
+            short
+            and previous is not None
+            and previous.joinable
+            and previous.parts[-1][0] == index - 1
+            and units[index - 1].heading == unit.heading
+        ):
+            offset = len(previous.text) + len(LIST_JOIN)
+            lines[-1] = DetectorLine(
+                previous.text + LIST_JOIN + unit.text, (*previous.parts, (index, offset)), True
+            )
+        else:
+            lines.append(DetectorLine(unit.text, ((index, 0),), short))
+    return lines
 
 
-def _governs(text: str, start: int, end: int) -> str:
-    if text[:start].rstrip().endswith("("):
-        return "before"  # "Python (essential)"
-    if not text[end:].strip(" .!?;:,)\"'"):
-        return "before"  # "Experience with Spark preferred."
-    words = [w.lower() for w in _WORD.findall(text[:start])]
-    while words and words[-1] in _ADVERBS:
-        words.pop()
-    if words and words[-1] in _COPULAS:
-        subject = words[:-1]
-        if subject and subject[-1] in _DUMMY_SUBJECTS:
-            return "after"  # "It is important to learn X"
-        return "before"  # "X and Y are crucial"
-    return "after"  # "requires X", "should know X", "essential skills: X"
-
-
-def emphasis_spans(text: str) -> list[EmphasisSpan]:
-    """Every emphasis phrase in `text`, with its strength and the side it governs."""
-    if text.rstrip().endswith("?"):
-        return []  # a question ("Why should Python be used?") asserts nothing
-    found = [("optional", m.start(), m.end()) for m in OPTIONAL_PATTERN.finditer(text)]
-    # Blank the optional phrases out (same length), so "not required" is not also "required".
-    rest = OPTIONAL_PATTERN.sub(lambda m: " " * len(m.group(0)), text)
-    for name, pattern in EMPHASIS_PATTERNS:
-        found.extend((name, m.start(), m.end()) for m in pattern.finditer(rest))
-    return [
-        EmphasisSpan(name, start, end, *_scope(text, start, end))
-        for name, start, end in sorted(found, key=lambda f: (f[1], f[2]))
-    ]
-
-
-def emphasis_in(text: str, position: int | None = None) -> str | None:
-    """The strongest emphasis `text` puts on what stands at `position` (None: anywhere)."""
-    found = [
-        span.emphasis for span in emphasis_spans(text) if position is None or span.covers(position)
-    ]
-    return max(found, key=lambda e: EMPHASIS_VALUES[e]) if found else None
-
-
-def heading_emphasis(heading: str) -> str | None:
-    """A heading's emphasis: as a sentence's, and "Requirements:" means required."""
-    found = emphasis_in(heading)
-    if found in (None, "optional", "recommended") and HEADING_REQUIRED.search(heading):
-        return "required" if found is None else found
-    return found
-
-
-def _unit_emphasis(unit: Unit, position: int | None) -> str | None:
-    own = heading_emphasis(unit.text) if unit.is_heading else emphasis_in(unit.text, position)
-    inherited = heading_emphasis(unit.heading) if unit.list_item and unit.heading else None
-    found = [e for e in (own, inherited) if e is not None]
-    if not found:
+def _locate(
+    lines: Sequence[DetectorLine], evidence: Evidence
+) -> tuple[int, int | None, int | None] | None:
+    """(unit index, start, end in the unit's text) of a piece of evidence, or None."""
+    if not 0 < evidence.line <= len(lines):
         return None
-    return max(found, key=lambda e: EMPHASIS_VALUES[e])
-
-
-def document_emphasis(mentions: Iterable[str]) -> str:
-    """A document's emphasis for a skill from its mentions' emphasis (module docstring, 4)."""
-    values = list(mentions)
-    positive = [e for e in values if e in POSITIVE]
-    if positive:
-        return max(positive, key=lambda e: EMPHASIS_VALUES[e])
-    optional = sum(1 for e in values if e == "optional")
-    return "optional" if optional and optional * 2 >= len(values) else "named"
+    line = lines[evidence.line - 1]
+    # The engine may have joined this line to the one before it; find it in the snippet.
+    offset = evidence.snippet.find(line.text)
+    if offset < 0:
+        return (line.parts[0][0], None, None)
+    position = evidence.start - offset
+    unit, unit_offset = line.parts[0]
+    for index, part_offset in line.parts:
+        if part_offset <= position:
+            unit, unit_offset = index, part_offset
+    start = position - unit_offset
+    return (unit, start, start + evidence.end - evidence.start)
 
 
 def mentions_in(document: SourceDocument, detection: Detection) -> list[Mention]:
     """The explicit mentions in a document's detection, each with its unit's emphasis."""
+    lines = detector_lines(document.units)
     found: list[Mention] = []
     for skill in detection.skills:
         for evidence in skill.evidence:
-            if evidence.method not in MENTION_METHODS:
+            located = _locate(lines, evidence) if evidence.method in MENTION_METHODS else None
+            if located is None:
                 continue
-            index = evidence.line - 1
-            if not 0 <= index < len(document.units):
-                continue
-            unit = document.units[index]
-            # The engine may have joined this unit to the one before it; find it in the snippet.
-            offset = evidence.snippet.find(unit.text)
-            position = evidence.start - offset if offset >= 0 else None
-            emphasis = _unit_emphasis(unit, position)
-            found.append(Mention(skill.id, evidence.matched, index, emphasis or "named"))
+            unit, start, _ = located
+            emphasis = unit_emphasis(document.units[unit], start)
+            found.append(Mention(skill.id, evidence.matched, unit, emphasis or "named"))
     return found
 
 
 def _detect(document: SourceDocument, taxonomy: Taxonomy) -> Detection:
     from gapcheck.detect import get_detector  # spaCy loads only when counting
 
-    text = "\n".join(unit.text for unit in document.units)
+    text = "\n".join(line.text for line in detector_lines(document.units))
     return get_detector(taxonomy).detect_text(text, document=document.name)
 
 
@@ -611,15 +337,23 @@ def _uncovered_terms(
     document: SourceDocument, detection: Detection, taxonomy: Taxonomy
 ) -> Counter[str]:
     """Technical-looking terms in the document that no skill or certification matched."""
+    lines = detector_lines(document.units)
     covered: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for skill in detection.skills:
-        for evidence in skill.evidence:
-            if evidence.method != "implied":
-                covered[evidence.line - 1].append((evidence.start, evidence.end))
-    for held in detection.certifications:
-        covered[held.evidence.line - 1].append((held.evidence.start, held.evidence.end))
+    evidences = [e for skill in detection.skills for e in skill.evidence if e.method != "implied"]
+    evidences += [held.evidence for held in detection.certifications]
+    for evidence in evidences:
+        located = _locate(lines, evidence)
+        if located is not None:
+            unit, start, end = located
+            # Position unknown (a rejoined hyphenated word): the whole unit counts as covered.
+            covered[unit].append(
+                (start, end) if start is not None and end is not None else (0, 10**6)
+            )
+    from gapcheck.detection.words import ordinary_words
+
     known = _known_terms(taxonomy)
-    stop = _stop_words()
+    # Stop words, and English words written in capitals ("COMPANY:", "REQUIRED").
+    stop = _stop_words() | ordinary_words()
     found: Counter[str] = Counter()
 
     def keep(term: str, unit: int, start: int, end: int) -> None:
@@ -630,17 +364,17 @@ def _uncovered_terms(
             return
         found[term] += 1
 
-    for index, unit in enumerate(document.units):
+    for index, piece in enumerate(document.units):
         for pattern in (_ACRONYM, _MIXED_CASE):
-            for match in pattern.finditer(unit.text):
+            for match in pattern.finditer(piece.text):
                 keep(match.group(0), index, match.start(), match.end())
-        if not unit.is_heading:
-            for match in _TITLE_RUN.finditer(unit.text):
+        if not piece.is_heading:
+            for match in _TITLE_RUN.finditer(piece.text):
                 if match.start() > 0:  # a sentence's first word is capitalised anyway
                     keep(match.group(0), index, match.start(), match.end())
-        words = unit.text.split()
-        if unit.list_item and 0 < len(words) <= LIST_ITEM_MAX_WORDS and ":" not in unit.text:
-            keep(unit.text, index, 0, len(unit.text))
+        words = piece.text.split()
+        if piece.list_item and 0 < len(words) <= LIST_ITEM_MAX_WORDS and ":" not in piece.text:
+            keep(piece.text, index, 0, len(piece.text))
     return found
 
 
@@ -692,35 +426,27 @@ def _describe(entry: tuple[int, str] | None) -> str:
 
 _SKILL_START = re.compile(r"^  - id:\s*(\S+)\s*$")
 _CERT_SECTION = re.compile(r"^certifications:\s*$")
-_SKILLS_SECTION = re.compile(r"^skills:\s*$")
+_SKILLS_SECTION = re.compile(r"^(?:skills|extend_skills):\s*$")
 _TOP_KEY = re.compile(r"^\S")
 _FIELD = re.compile(r"^    (provenance|named_by):")
 
 
-def write_provenance(path: Path, report: BuildReport, taxonomy: Taxonomy) -> tuple[int, int]:
-    """Rewrite the provenance and named_by lines of the taxonomy file at `path` in place.
-
-    Only those lines change, so comments and layout survive. A guide not among the built
-    documents keeps what the file records for it. Returns (skills changed, certifications
-    changed).
-    """
-    built_guides = [guide for _, guide in report.documents if guide]
-    if not built_guides:
-        raise UsageError(
-            "--write",
-            "none of the documents is one of the taxonomy's guides",
-            "add them under guides: (with their file names) first",
-        )
+def _provenance_lines(
+    report: BuildReport, taxonomy: Taxonomy
+) -> tuple[dict[str, str], dict[str, str]]:
+    """The new `provenance:` line of every skill and `named_by:` line of every certification."""
+    built_guides = {guide for _, guide in report.documents if guide}
     guide_order = [g.id for g in taxonomy.guides]
     built = provenance_from(report)
     skill_lines: dict[str, str] = {}
     for skill in taxonomy.skills:
-        kept = {
+        # A guide that was not built keeps what the file records for it.
+        merged = {
             p.guide: (p.mentions, p.emphasis)
             for p in skill.provenance
             if p.guide not in built_guides
         }
-        merged = {**kept, **built.get(skill.id, {})}
+        merged.update(built.get(skill.id, {}))
         entries = ", ".join(
             f"{guide}: {{mentions: {merged[guide][0]}, emphasis: {merged[guide][1]}}}"
             for guide in guide_order
@@ -729,42 +455,63 @@ def write_provenance(path: Path, report: BuildReport, taxonomy: Taxonomy) -> tup
         skill_lines[skill.id] = f"    provenance: {{{entries}}}"
     cert_lines: dict[str, str] = {}
     for cert in taxonomy.certifications:
-        kept_by = [g for g in cert.named_by if g not in built_guides]
-        named = set(kept_by) | set(report.certifications.get(cert.id, ())) & set(built_guides)
-        cert_lines[cert.id] = f"    named_by: [{', '.join(g for g in guide_order if g in named)}]"
+        kept = {g for g in cert.named_by if g not in built_guides}
+        counted = set(report.certifications.get(cert.id, ())) & built_guides
+        named = [g for g in guide_order if g in kept | counted]
+        cert_lines[cert.id] = f"    named_by: [{', '.join(named)}]"
+    return skill_lines, cert_lines
 
+
+def write_provenance(path: Path, report: BuildReport, taxonomy: Taxonomy) -> tuple[int, int]:
+    """Rewrite the provenance and named_by lines of the taxonomy file at `path` in place.
+
+    Only those one-line fields change (an entry without one gets it added at the end of
+    its block), so comments and layout survive. Entries must be written in block style,
+    "- id: ..." on a line of its own. A guide not among the built documents keeps what
+    the file records for it. Returns (skills changed, certifications changed).
+    """
+    if not any(guide for _, guide in report.documents):
+        raise UsageError(
+            "--write",
+            "none of the documents is one of the taxonomy's guides",
+            "list them under guides: (with their file names) first",
+        )
+    skill_lines, cert_lines = _provenance_lines(report, taxonomy)
+    new_lines = {"skills": skill_lines, "certifications": cert_lines}
+    field_of = {"skills": "provenance", "certifications": "named_by"}
     lines = path.read_text(encoding="utf-8").split("\n")
     section = ""
-    current: str | None = None
-    changed_skills: set[str] = set()
-    changed_certs: set[str] = set()
+    current: tuple[str, str] | None = None
+    field_at: dict[tuple[str, str], int | None] = {}  # entry -> index of its field line
+    last_at: dict[tuple[str, str], int] = {}  # entry -> index of its last line
     for index, line in enumerate(lines):
         if _TOP_KEY.match(line):
-            section = (
-                "skills"
-                if _SKILLS_SECTION.match(line)
-                else "certifications"
-                if _CERT_SECTION.match(line)
-                else ""
-            )
+            section = "skills" if _SKILLS_SECTION.match(line) else ""
+            section = "certifications" if _CERT_SECTION.match(line) else section
             current = None
             continue
         start = _SKILL_START.match(line)
-        if start:
-            current = start.group(1)
+        if start and section and start.group(1) in new_lines[section]:
+            current = (section, start.group(1))
+            field_at[current], last_at[current] = None, index
             continue
+        if current is None or not line.startswith("    "):
+            continue
+        last_at[current] = index
         field = _FIELD.match(line)
-        if not field or current is None:
-            continue
-        replacement = None
-        if section == "skills" and field.group(1) == "provenance":
-            replacement = skill_lines.get(current)
-            target = changed_skills
-        elif section == "certifications" and field.group(1) == "named_by":
-            replacement = cert_lines.get(current)
-            target = changed_certs
-        if replacement is not None and replacement != line:
-            lines[index] = replacement
-            target.add(current)
+        if field is not None and field.group(1) == field_of[current[0]]:
+            field_at[current] = index
+    changed = {"skills": 0, "certifications": 0}
+    inserts: list[tuple[int, str]] = []
+    for (kind, entry), field_index in field_at.items():
+        text = new_lines[kind][entry]
+        if field_index is None:
+            inserts.append((last_at[(kind, entry)] + 1, text))
+            changed[kind] += 1
+        elif lines[field_index] != text:
+            lines[field_index] = text
+            changed[kind] += 1
+    for index, text in sorted(inserts, reverse=True):
+        lines.insert(index, text)
     path.write_text("\n".join(lines), encoding="utf-8")
-    return len(changed_skills), len(changed_certs)
+    return changed["skills"], changed["certifications"]

@@ -338,7 +338,9 @@ def _id_name_map(data: Mapping[str, Any], key: str, problems: _Problems) -> dict
         extra = sorted(str(k) for k in entry if k not in ("id", "name"))
         if extra:
             # Usually an unquoted comma in a flow mapping: {name: A, B} reads B as a key.
-            problems.add(f"field '{key}', entry '{entry['id']}': unknown field(s) {', '.join(extra)}")
+            problems.add(
+                f"field '{key}', entry '{entry['id']}': unknown field(s) {', '.join(extra)}"
+            )
         entry_id = str(entry["id"])
         if entry_id in result:
             problems.add(f"field '{key}': duplicate id '{entry_id}'")
@@ -639,9 +641,8 @@ def validate(taxonomy: Taxonomy) -> list[str]:
         for field_name, targets in (("implies", skill.implies), ("requires", skill.requires)):
             for target in targets:
                 if target == skill.id:
-                    problems.append(
-                        f"{where}, field '{field_name}': a skill cannot {field_name[:-1]} itself"
-                    )
+                    verb = "imply" if field_name == "implies" else "require"
+                    problems.append(f"{where}, field '{field_name}': a skill cannot {verb} itself")
                 elif target not in skill_ids:
                     problems.append(f"{where}, field '{field_name}': unknown skill '{target}'")
         for provenance in skill.provenance:

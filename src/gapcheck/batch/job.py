@@ -8,6 +8,7 @@ starts, and the first task calls it otherwise.
 
 from __future__ import annotations
 
+import json
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -90,7 +91,7 @@ class PersonSummary:
 class FileOutcome:
     summary: PersonSummary
     html: str
-    result: dict[str, Any]  # the JSON report as data (what render(analysis, "json") prints)
+    result: str  # the JSON report on one line (the data render(analysis, "json") prints)
     label: str = ""  # the label to show instead of the input's (redacted); "" keeps it
 
 
@@ -174,7 +175,7 @@ class AnalyseFile:
             label=shown,
             summary=summarise(analysis),
             html=render(analysis, "html"),
-            # The dict, not render(analysis, "json"): the same data without formatting
-            # text in the worker and parsing it again in the parent.
-            result=to_json_dict(analysis),
+            # Serialised here, in parallel, on one line: the parent only copies the text
+            # into its state record and results.jsonl, never parsing it.
+            result=json.dumps(to_json_dict(analysis), ensure_ascii=False, allow_nan=False),
         )

@@ -14,12 +14,10 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 import os
 import tempfile
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePosixPath
-from typing import Any
 
 from gapcheck.errors import UsageError
 
@@ -40,11 +38,6 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     for row in rows:
         writer.writerow([neutralise_cell(cell) for cell in row])
     return buffer.getvalue()
-
-
-def jsonl_text(records: Iterable[Mapping[str, Any]]) -> str:
-    # Keys keep their order: the JSON report's documented order, not an alphabetical one.
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)
 
 
 class OutputFolder:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import io
+import json
 import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -24,12 +25,12 @@ from gapcheck.batch.cohort import CohortEntry, cohort_context, render_cohort
 from gapcheck.batch.inputs import BatchInput
 from gapcheck.batch.job import AnalyseFile, AnalysisOptions, FileOutcome, FileTask
 from gapcheck.batch.naming import assign_report_names, label_digest
-from gapcheck.batch.outputs import OutputFolder, csv_text, jsonl_text
+from gapcheck.batch.outputs import OutputFolder, csv_text
 from gapcheck.batch.progress import Progress
 from gapcheck.batch.redact import redact_text
 from gapcheck.batch.state import STATE_FOLDER, StateRecord, StateStore, work_key
 from gapcheck.batch.worker import ExecutorPool, IsolatedPool, TaskResult
-from gapcheck.errors import UsageError
+from gapcheck.errors import GapcheckError, UsageError
 from gapcheck.taxonomy import Taxonomy
 
 REPORTS_FOLDER = "reports"
@@ -92,10 +93,13 @@ def _ship(person: BatchInput) -> tuple[tuple[str, bytes], ...]:
     from gapcheck.portfolio import expand_portfolio
 
     assert person.resume is not None  # people without a resume never become tasks
-    paths = [person.resume, *expand_portfolio(list(person.portfolio))]
-    if sum(p.stat().st_size for p in paths) > MAX_SHIPPED_BYTES:
-        return ()  # the worker then reads the paths itself, and fails alone if it cannot
-    return tuple((p.name, p.read_bytes()) for p in paths)
+    try:
+        paths = [person.resume, *expand_portfolio(list(person.portfolio))]
+        if sum(p.stat().st_size for p in paths) > MAX_SHIPPED_BYTES:
+            return ()
+        return tuple((p.name, p.read_bytes()) for p in paths)
+    except (OSError, GapcheckError):
+        return ()  # the worker then reads the paths itself and reports why it cannot
 
 
 def anonymous_label(label: str) -> str:
@@ -182,7 +186,7 @@ def run_batch(
     progress = progress or Progress(len(people), io.StringIO(), enabled=False)
 
     records: dict[str, StateRecord] = {}
-    todo: list[tuple[int, FileTask]] = []
+    todo: list[tuple[int, BatchInput]] = []
     keys: dict[int, str] = {}
     for index, person in enumerate(people):
         key = work_key(_files_of(person), options, taxonomy.digest)
@@ -210,17 +214,7 @@ def run_batch(
             progress.advance(failed=True)
             continue
         keys[index] = key
-        todo.append(
-            (
-                index,
-                FileTask(
-                    label=person.label,
-                    resume=str(person.resume),
-                    portfolio=tuple(str(p) for p in person.portfolio),
-                    shipped=_ship(person) if settings.ship_files else (),
-                ),
-            )
-        )
+        todo.append((index, person))
 
     for result in _results(todo, work, initializer, settings, summary):
         if observer is not None:
@@ -250,8 +244,22 @@ def run_batch(
     return summary
 
 
+def _tasks(todo: list[tuple[int, BatchInput]], ship: bool) -> Iterator[tuple[int, FileTask]]:
+    """FileTasks made as the pool asks for them, so shipped bytes never pile up in memory."""
+    for index, person in todo:
+        yield (
+            index,
+            FileTask(
+                label=person.label,
+                resume=str(person.resume),
+                portfolio=tuple(str(p) for p in person.portfolio),
+                shipped=_ship(person) if ship else (),
+            ),
+        )
+
+
 def _results(
-    todo: list[tuple[int, FileTask]],
+    todo: list[tuple[int, BatchInput]],
     work: Callable[[FileTask], FileOutcome],
     initializer: Callable[[], None] | None,
     settings: BatchSettings,
@@ -282,7 +290,7 @@ def _results(
             max_memory_mb=settings.max_memory_mb,
         )
     try:
-        yield from pool.map(todo)
+        yield from pool.map(_tasks(todo, settings.ship_files))
     finally:
         summary.worker_restarts = pool.restarts
         summary.peak_worker_rss_mb = pool.peak_rss_mb
@@ -317,20 +325,18 @@ def _csv_row(record: StateRecord) -> list[Any]:
     ]
 
 
-def _jsonl_record(record: StateRecord) -> dict[str, Any]:
-    if record.status == "analysed":
-        return {
-            "file": record.label,
-            "status": record.status,
-            "report": record.report,
-            "result": record.result,
-        }
-    return {
+def _jsonl_line(record: StateRecord) -> str:
+    if record.status == "analysed" and record.result is not None:
+        head = {"file": record.label, "status": record.status, "report": record.report}
+        # The result is already JSON text: splice it in rather than parse and re-encode it.
+        return json.dumps(head, ensure_ascii=False)[:-1] + ', "result": ' + record.result + "}\n"
+    failure = {
         "file": record.label,
         "status": record.status,
         "failure": record.failure_kind,
         "error": record.error,
     }
+    return json.dumps(failure, ensure_ascii=False) + "\n"
 
 
 def _write_cohort_files(
@@ -340,7 +346,7 @@ def _write_cohort_files(
     taxonomy: Taxonomy,
 ) -> None:
     output.write_text("summary.csv", csv_text(CSV_HEADER, (_csv_row(r) for r in records)))
-    output.write_text("results.jsonl", jsonl_text(_jsonl_record(r) for r in records))
+    output.write_text("results.jsonl", "".join(_jsonl_line(r) for r in records))
     entries = [
         CohortEntry(
             label=r.label,

@@ -63,7 +63,7 @@ class StateRecord:
     status: str  # "analysed" or "failed"
     report: str | None  # path of the report relative to OUTDIR
     summary: PersonSummary | None
-    result: dict[str, Any] | None  # the full JSON result
+    result: str | None  # the full JSON result as one line of JSON text
     failure_kind: str = ""
     error: str = ""
     seconds: float = 0.0
@@ -95,7 +95,7 @@ class StateRecord:
             status=str(data["status"]),
             report=data.get("report"),
             summary=PersonSummary.from_json(summary) if summary else None,
-            result=data.get("result"),
+            result=data.get("result") if isinstance(data.get("result"), str) else None,
             failure_kind=str(data.get("failure_kind", "")),
             error=str(data.get("error", "")),
             seconds=float(data.get("seconds", 0.0)),

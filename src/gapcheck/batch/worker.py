@@ -410,12 +410,17 @@ class ExecutorPool:
         self.peak_rss_mb = 0.0
 
     def map(self, tasks: Iterable[tuple[int, Any]]) -> Iterator[TaskResult]:
-        pending: deque[tuple[int, Any]] = deque(tasks)
+        pending = iter(tasks)  # pulled only when there is room: tasks may carry file bytes
         running: dict[cf.Future[Any], tuple[int, float]] = {}
+        exhausted = False
         try:
-            while pending or running:
-                while pending and len(running) < self.capacity:
-                    task_id, task = pending.popleft()
+            while not exhausted or running:
+                while not exhausted and len(running) < self.capacity:
+                    item = next(pending, None)
+                    if item is None:
+                        exhausted = True
+                        break
+                    task_id, task = item
                     future = self.executor.submit(_run_on_executor, self.function, task)
                     running[future] = (task_id, time.monotonic())
                 done, _ = cf.wait(

@@ -1,10 +1,10 @@
 """The parts of skill detection; `gapcheck.detect` puts them together.
 
-    text           logical lines (wrapped lines joined) and text normalised for matching
-    words          the common-English-words list
-    tokens         the spaCy tokenizer tuned for skill names
-    vocabulary     every term of the taxonomy, its variants, and the phrase matchers
-    context        when an ambiguous or word-like term counts (lists, cues, rejects)
-    fuzzy          guarded misspelling matching with rapidfuzz
-    dates          date ranges in experience entries, years of use
+text           logical lines (wrapped lines joined) and text normalised for matching
+words          the common-English-words list
+tokens         the spaCy tokenizer tuned for skill names
+vocabulary     every term of the taxonomy, its variants, and the phrase matchers
+context        when an ambiguous or word-like term counts (lists, cues, rejects)
+fuzzy          guarded misspelling matching with rapidfuzz
+dates          date ranges in experience entries, years of use
 """

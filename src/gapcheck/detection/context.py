@@ -38,11 +38,12 @@ from gapcheck.detection.vocabulary import DEFAULT_LETTER_RULE_ACCEPT, Block, Can
 
 CUE_WINDOW = 5  # tokens either side; a cue further away usually belongs to another item
 
+# fmt: off
 # Tokens that separate the items of a list. "." ends a list on the right only.
-SEPARATORS = frozenset(
-    {",", ";", "|", "•", "·", "/", "(", ")", "[", "]", "{", "}", ":", "&", "+", ">", "<",
-     "=", "-", "*", "▪", "●", "◦", "‣", "∙", "⋅", '"', "'", "and", "or"}
-)
+SEPARATORS = frozenset({
+    ",", ";", "|", "•", "·", "/", "(", ")", "[", "]", "{", "}", ":", "&", "+", ">", "<",
+    "=", "-", "*", "▪", "●", "◦", "‣", "∙", "⋅", '"', "'", "and", "or",
+})
 # Tokens that tie two neighbouring list items together.
 CONNECTORS = frozenset({",", ";", "|", "•", "·", "/", "&", "+", ">", "<", "=", "and", "or"})
 # Connectors that join two items even inside a sentence ("the Python and R dependencies").
@@ -51,17 +52,20 @@ SENTENCE_ENDS = frozenset({".", "!", "?"})
 
 # Words after a lowercase or sentence-initial name that show it is the technology:
 # "Python scripts", "Spark jobs", "Excel dashboards".
-TECHNICAL_NEXT = frozenset(
-    """script scripts scripting code codebase programming program programs development
-    developer developers library libraries framework frameworks api apis sdk app apps
-    application applications job jobs cluster clusters pipeline pipelines streaming
-    component components model models dashboard dashboards query queries notebook
-    notebooks package packages module modules service services server servers stack
-    ecosystem backend frontend runtime engine tooling macros macro spreadsheet
-    spreadsheets workbook workbooks language""".split()
-)
+TECHNICAL_NEXT = frozenset({
+    "script", "scripts", "scripting", "code", "codebase", "programming", "program",
+    "programs", "development", "developer", "developers", "library", "libraries",
+    "framework", "frameworks", "api", "apis", "sdk", "app", "apps", "application",
+    "applications", "job", "jobs", "cluster", "clusters", "pipeline", "pipelines",
+    "streaming", "component", "components", "model", "models", "dashboard", "dashboards",
+    "query", "queries", "notebook", "notebooks", "package", "packages", "module", "modules",
+    "service", "services", "server", "servers", "stack", "ecosystem", "backend", "frontend",
+    "runtime", "engine", "tooling", "macros", "macro", "spreadsheet", "spreadsheets",
+    "workbook", "workbooks", "language",
+})
 # Words before a lowercase or sentence-initial name that show it is the technology.
 TECHNICAL_BEFORE = frozenset({"using", "in", "with", "via"})
+# fmt: on
 
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 
@@ -92,19 +96,22 @@ def _coordinated(doc: Doc, start: int, end: int, others: Sequence[Candidate]) ->
     """Joined by a list word or mark to a neighbouring skill term: "Python and R"."""
     ends = {c.end for c in others}
     starts = {c.start for c in others}
-    if start >= 2 and doc[start - 1].lower_ in CONNECTORS and start - 1 in ends:
-        if _right_open(doc, end) or doc[start - 1].lower_ in JOINING_WORDS:
-            return True
-    if end + 1 < len(doc) and doc[end].lower_ in CONNECTORS and end + 1 in starts:
-        return _left_open(doc, start) or doc[end].lower_ in JOINING_WORDS
-    return False
+    before = doc[start - 1].lower_ if start >= 1 else ""
+    after = doc[end].lower_ if end < len(doc) else ""
+    joined_left = before in CONNECTORS and start - 1 in ends
+    joined_right = after in CONNECTORS and end + 1 in starts
+    return (joined_left and (_right_open(doc, end) or before in JOINING_WORDS)) or (
+        joined_right and (_left_open(doc, start) or after in JOINING_WORDS)
+    )
 
 
 def _overlaps(a: Candidate, b: Candidate) -> bool:
     return a.start < b.end and b.start < a.end
 
 
-def _in_list(doc: Doc, candidate: Candidate, accepted: Sequence[Candidate], others: Sequence[Candidate]) -> bool:
+def _in_list(
+    doc: Doc, candidate: Candidate, accepted: Sequence[Candidate], others: Sequence[Candidate]
+) -> bool:
     if _coordinated(doc, candidate.start, candidate.end, others):
         return True
     if not _list_bounded(doc, candidate.start, candidate.end):
@@ -112,16 +119,27 @@ def _in_list(doc: Doc, candidate: Candidate, accepted: Sequence[Candidate], othe
     return any(not _overlaps(candidate, other) for other in accepted)
 
 
+def _same_word(written: str, cue: str) -> bool:
+    """Cue words match their plural too: the cue "endpoint" holds for "endpoints"."""
+    return (
+        written == cue
+        or written in (cue + "s", cue + "es")
+        or cue in (written + "s", written + "es")
+    )
+
+
 def _matches_at(doc: Doc, position: int, tokens: Sequence[str]) -> bool:
     if position < 0 or position + len(tokens) > len(doc):
         return False
-    return all(doc[position + i].lower_ == token for i, token in enumerate(tokens))
+    return all(_same_word(doc[position + i].lower_, token) for i, token in enumerate(tokens))
 
 
 def _cue_near(doc: Doc, candidate: Candidate, cues: Sequence[tuple[str, ...]]) -> bool:
     term = [t.lower_ for t in doc[candidate.start : candidate.end]]
     for cue in cues:
-        anchored = [i for i in range(len(cue) - len(term) + 1) if list(cue[i : i + len(term)]) == term]
+        anchored = [
+            i for i in range(len(cue) - len(term) + 1) if list(cue[i : i + len(term)]) == term
+        ]
         if anchored:  # "in R": the cue must stand around this occurrence
             if any(_matches_at(doc, candidate.start - i, cue) for i in anchored):
                 return True
@@ -144,30 +162,33 @@ def _technical_neighbour(doc: Doc, candidate: Candidate) -> bool:
 def _never(doc: Doc, candidate: Candidate) -> bool:
     """Shapes in which a short ambiguous term is never the skill (see the module docstring)."""
     start, end = candidate.start, candidate.end
-    after = doc[end] if end < len(doc) else None
-    before = doc[start - 1] if start > 0 else None
-    attached_after = after is not None and doc[end - 1].whitespace_ == ""
-    # "Go-to-market", "C-suite": the term is the first part of a hyphenated compound.
-    if attached_after and after is not None and after.text == "-" and after.whitespace_ == "":
-        if end + 1 < len(doc) and doc[end + 1].is_alpha:
-            return True
-    # "e-Go", "T-R": the last part of one.
-    if before is not None and before.text == "-" and before.whitespace_ == "" and start >= 2:
-        if doc[start - 2].whitespace_ == "" and doc[start - 2].is_alpha:
-            return True
-    single = end - start == 1 and len(doc[start].text) == 1
-    if single and after is not None and after.text == "&" and end + 1 < len(doc):
-        if len(doc[end + 1].text) == 1:
-            return True  # "R & D"
-    if single and before is not None and before.text == "&" and start >= 2:
-        if len(doc[start - 2].text) == 1:
-            return True  # "P & C"
-    if single and attached_after and after is not None and after.text == ".":
-        if end + 1 < len(doc) and doc[end + 1].text[:1].isupper():
-            return True  # "John C. Smith"
-    if single and before is not None and before.text == "(" and after is not None and after.text == ")":
-        return True  # "(C)" beside a course name is a grade or a label
-    return after is not None and _YEAR.match(after.text) is not None  # "Spring 2021"
+
+    def text(i: int) -> str:
+        return doc[i].text if 0 <= i < len(doc) else ""
+
+    def glued(i: int) -> bool:  # no space between token i and the next
+        return 0 <= i < len(doc) and doc[i].whitespace_ == ""
+
+    single = end - start == 1 and len(text(start)) == 1
+    shapes = (
+        # "Go-to-market", "C-suite": the first part of a hyphenated compound.
+        text(end) == "-" and glued(end - 1) and glued(end) and text(end + 1).isalpha(),
+        # "e-Go", "T-R": the last part of one.
+        text(start - 1) == "-"
+        and glued(start - 2)
+        and glued(start - 1)
+        and text(start - 2).isalpha(),
+        # "R & D", "P & C": a pair of letters joined by an ampersand.
+        single and text(end) == "&" and len(text(end + 1)) == 1,
+        single and text(start - 1) == "&" and len(text(start - 2)) == 1,
+        # "John C. Smith": an initial.
+        single and text(end) == "." and glued(end - 1) and text(end + 1)[:1].isupper(),
+        # "(C)" beside a course name is a grade or a label.
+        single and text(start - 1) == "(" and text(end) == ")",
+        # "Spring 2021": a season or a name followed by a year.
+        _YEAR.match(text(end)) is not None,
+    )
+    return any(shapes)
 
 
 def _blocked(candidate: Candidate, blocks: Sequence[Block]) -> bool:
@@ -182,7 +203,9 @@ def _blocked(candidate: Candidate, blocks: Sequence[Block]) -> bool:
     return False
 
 
-def _rejected_by_rule(line: LogicalLine, doc: Doc, candidate: Candidate, rejects: Sequence[str]) -> bool:
+def _rejected_by_rule(
+    line: LogicalLine, doc: Doc, candidate: Candidate, rejects: Sequence[str]
+) -> bool:
     start, end = char_span(doc, candidate.start, candidate.end)
     for phrase in rejects:
         pattern = re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", re.IGNORECASE)
@@ -210,7 +233,8 @@ def _needs_context(doc: Doc, candidate: Candidate, line: LogicalLine) -> bool:
         return line.all_caps and term.lowercase_is_word
     if term.casing == "word":
         written = doc[candidate.start : candidate.end].text
-        if line.all_caps or written not in (term.text, term.text.upper()):
+        as_name = {term.text, term.text.upper(), term.text[:1].upper() + term.text[1:]}
+        if line.all_caps or written.islower() or written not in as_name:
             return True
         return _sentence_start(doc, candidate.start)
     return False
@@ -257,10 +281,12 @@ def _counts(
     rule = term.rule
     if rule is not None and _rejected_by_rule(line, doc, candidate, rule.reject):
         return False
-    accept = rule.accept if rule is not None else (
-        DEFAULT_LETTER_RULE_ACCEPT if term.casing == "ambiguous" else ("list", "skills_section", "cue")
-    )
-    if "skills_section" in accept and skills_kind and _list_bounded(doc, candidate.start, candidate.end):
+    accept = _contexts(candidate)
+    if (
+        "skills_section" in accept
+        and skills_kind
+        and _list_bounded(doc, candidate.start, candidate.end)
+    ):
         return True
     if "list" in accept and _in_list(doc, candidate, support, others):
         return True
@@ -269,6 +295,20 @@ def _counts(
             return _cue_near(doc, candidate, [tokenize(cue) for cue in rule.cues])
         return _technical_neighbour(doc, candidate)
     return False
+
+
+def _contexts(candidate: Candidate) -> tuple[str, ...]:
+    """The contexts in which a candidate that needs one counts."""
+    if candidate.term.rule is not None:
+        return candidate.term.rule.accept
+    if candidate.term.casing == "ambiguous":
+        return DEFAULT_LETTER_RULE_ACCEPT  # a one-letter alias without a rule
+    return ("list", "skills_section", "cue")  # a word-like name written as a word
+
+
+def _width(doc: Doc, candidate: Candidate) -> int:
+    start, end = char_span(doc, candidate.start, candidate.end)
+    return end - start
 
 
 def _longest(doc: Doc, accepted: list[Accepted]) -> list[Accepted]:
@@ -281,11 +321,7 @@ def _longest(doc: Doc, accepted: list[Accepted]) -> list[Accepted]:
     kept: list[Accepted] = []
     ranked = sorted(
         accepted,
-        key=lambda a: (
-            -(char_span(doc, a.candidate.start, a.candidate.end)[1] - char_span(doc, a.candidate.start, a.candidate.end)[0]),
-            a.candidate.start,
-            a.candidate.term.target,
-        ),
+        key=lambda a: (-_width(doc, a.candidate), a.candidate.start, a.candidate.term.target),
     )
     for item in ranked:
         c = item.candidate

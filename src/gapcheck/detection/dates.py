@@ -22,22 +22,45 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from gapcheck.errors import UsageError
 from gapcheck.records import Line
 
 _MONTHS = {
-    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
-    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
-    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
-    "november": 11, "dec": 12, "december": 12,
+    "jan": 1,
+    "january": 1,
+    "feb": 2,
+    "february": 2,
+    "mar": 3,
+    "march": 3,
+    "apr": 4,
+    "april": 4,
+    "may": 5,
+    "jun": 6,
+    "june": 6,
+    "jul": 7,
+    "july": 7,
+    "aug": 8,
+    "august": 8,
+    "sep": 9,
+    "sept": 9,
+    "september": 9,
+    "oct": 10,
+    "october": 10,
+    "nov": 11,
+    "november": 11,
+    "dec": 12,
+    "december": 12,
 }
 _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
-MAX_ROW_TOLERANCE = 12.0  # points: about one line of resume text
+MAX_ROW_TOLERANCE = 6.0  # points: half a line of resume text
 
 
 def _date(tag: str) -> str:
+    """A year, optionally after a month name ("Sept.", "March 3,") or number ("06/")."""
+    day = r"(?:\s*\d{1,2}(?:st|nd|rd|th)?,)?"
     return (
-        rf"(?:(?P<{tag}_name>{_MONTH_NAMES})\.?,?\s*|(?P<{tag}_num>0?[1-9]|1[0-2])\s*[/.]\s*)?"
+        rf"(?:(?P<{tag}_name>{_MONTH_NAMES})\.?{day},?\s*|(?P<{tag}_num>0?[1-9]|1[0-2])\s*[/.]\s*)?"
         rf"(?P<{tag}_year>{_YEAR})"
     )
 
@@ -97,19 +120,30 @@ def find_ranges(text: str) -> list[DateRange]:
 
 
 def latest_date(texts: Iterable[str]) -> Month | None:
-    """The latest date written in the texts (month precision when given)."""
-    latest: Month | None = None
+    """The latest date written in the texts: range ends and dates with a month.
+
+    A bare year outside a range ("ICML 2022", "2050 users") may be anything and is left out.
+    """
+    found: list[Month] = []
     for text in texts:
-        for match in SINGLE_DATE.finditer(text):
-            found = _month(match, "a")
-            if latest is None or found.index > latest.index:
-                latest = found
-    return latest
+        for date_range in find_ranges(text):
+            found.append(date_range.start)
+            if date_range.end is not None:
+                found.append(date_range.end)
+        found.extend(
+            _month(match, "a")
+            for match in SINGLE_DATE.finditer(text)
+            if match.group("a_name") or match.group("a_num")
+        )
+    return max(found, key=lambda month: month.index, default=None)
 
 
 def parse_today(today: str) -> Month:
-    year, month = today.split("-")[:2]
-    return Month(int(year), int(month))
+    """The month of an ISO date ("2026-11-21")."""
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-\d{1,2})?", today.strip())
+    if match is None or not 1 <= int(match.group(2)) <= 12:
+        raise UsageError("--today", f"'{today}' is not a date", "write it as YYYY-MM-DD")
+    return Month(int(match.group(1)), int(match.group(2)))
 
 
 @dataclass(frozen=True)
@@ -139,8 +173,9 @@ def entry_for(line: Line, candidates: Sequence[Entry]) -> Entry | None:
     if not (_has_position(line) and all(_has_position(e.line) for e in candidates)):
         before = [e for e in candidates if e.line.number <= line.number]
         return max(before, key=lambda e: e.line.number) if before else None
-    # A date on the title row may sit a little lower than the title itself.
-    tolerance = min(max(line.y1 - line.y0, line.size, 2.0), MAX_ROW_TOLERANCE)
+    # A date on the title row may sit a little lower than the title itself, but less
+    # than half a line: a range lower than that starts the next entry.
+    tolerance = min(0.5 * max(line.y1 - line.y0, line.size, 2.0), MAX_ROW_TOLERANCE)
     same_column = [e for e in candidates if e.line.column == line.column]
     for pool in (same_column, list(candidates)):
         above = [e for e in pool if e.line.page == line.page and e.line.y1 >= line.y0 - tolerance]

@@ -4,11 +4,14 @@ Only words that no term matched are tried: single words and runs of two or three
 A run is compared with every eligible spelling with spaces and hyphens removed, using the
 optimal-string-alignment similarity (a swap of two letters is one edit), as 0..100.
 
-Guards, each chosen from the measurements in benchmarks/README.md:
-* MIN_LENGTH: shorter words are too often other words or abbreviations;
-* CUTOFF: the similarity a misspelling must reach;
+Guards (benchmarks/fuzzy_cutoff.py measures them; figures in benchmarks/README.md):
+* MIN_LENGTH 5 and CUTOFF 82.5: 96% of typical one-edit typos of the taxonomy's names
+  come back, while 0.09% of rare dictionary words (mostly inflections of the names
+  themselves) and no ordinary word of the corpus resumes are taken for a skill;
 * a frequent English word (or name) is never taken for a misspelling, and neither is a
-  word in capitals (acronyms and names are written on purpose);
+  word in capitals (acronyms and names are written on purpose) or an inflected ordinary
+  word ("tableaux" is not "Tableau"); words that are all frequent count only when they
+  spell a name exactly once joined ("Tensor Flow");
 * the first letter must agree and the lengths may differ by at most two letters;
 * spellings with a one-letter word or a slash are no target ("R programming", "A/B test");
 * target terms must be spelled out: no acronym, no one-letter or ambiguous term, and no
@@ -29,11 +32,13 @@ from spacy.tokens import Doc
 from gapcheck.detection.vocabulary import Term, Vocabulary
 from gapcheck.detection.words import frequent_words, ordinary_words
 
-MIN_LENGTH = 6  # letters in the candidate, spaces removed
+MIN_LENGTH = 5  # letters in the candidate, spaces removed
 CUTOFF = 82.5  # OSA similarity x 100: one edit from 6 letters on, two from 12
 MAX_LENGTH_GAP = 2
 MAX_WORDS = 3
-_STOP = frozenset({"and", "or", "of", "the", "a", "an", "in", "on", "for", "to", "with", "at", "by"})
+_STOP = frozenset(
+    {"and", "or", "of", "the", "a", "an", "in", "on", "for", "to", "with", "at", "by"}
+)
 
 
 @dataclass(frozen=True)
@@ -63,7 +68,9 @@ def eligible_target(term: Term, spelling: str, min_length: int = MIN_LENGTH) -> 
 class FuzzyIndex:
     """The spellings fuzzy matching may land on, and a cache of answers by candidate text."""
 
-    def __init__(self, vocabulary: Vocabulary, *, cutoff: float = CUTOFF, min_length: int = MIN_LENGTH) -> None:
+    def __init__(
+        self, vocabulary: Vocabulary, *, cutoff: float = CUTOFF, min_length: int = MIN_LENGTH
+    ) -> None:
         self.cutoff = cutoff
         self.min_length = min_length
         by_spelling: dict[str, list[Term]] = {}
@@ -71,14 +78,18 @@ class FuzzyIndex:
             for spelling in sorted(vocabulary.variants[index]):
                 if eligible_target(term, spelling, min_length):
                     by_spelling.setdefault(squash(spelling), []).append(term)
-        self._choices = sorted(by_spelling)
         self._terms = by_spelling
+        # Spellings by (first letter, length): the only ones a candidate is compared with.
+        self._buckets: dict[tuple[str, int], list[str]] = {}
+        for spelling in sorted(by_spelling):
+            self._buckets.setdefault((spelling[0], len(spelling)), []).append(spelling)
         self.best = lru_cache(maxsize=20_000)(self._best)
 
     def _best(self, text: str) -> tuple[str, float] | None:
         choices = [
-            c for c in self._choices
-            if c[0] == text[0] and abs(len(c) - len(text)) <= MAX_LENGTH_GAP
+            spelling
+            for length in range(len(text) - MAX_LENGTH_GAP, len(text) + MAX_LENGTH_GAP + 1)
+            for spelling in self._buckets.get((text[0], length), ())
         ]
         if not choices:
             return None
@@ -88,6 +99,9 @@ class FuzzyIndex:
         if found is None:
             return None
         return found[0], round(float(found[1]) * 100, 1)
+
+    def exact(self, text: str) -> bool:
+        return text in self._terms
 
     def terms(self, spelling: str) -> list[Term]:
         return self._terms[spelling]
@@ -102,38 +116,41 @@ def _plausible_word(token_text: str) -> bool:
     return all(ch.isalnum() or ch in "+#." for ch in token_text)
 
 
-def fuzzy_matches(doc: Doc, taken: Sequence[tuple[int, int]], index: FuzzyIndex) -> list[FuzzyMatch]:
+def fuzzy_matches(
+    doc: Doc, taken: Sequence[tuple[int, int]], index: FuzzyIndex
+) -> list[FuzzyMatch]:
     """Misspelled terms among the tokens no term matched (longest runs first)."""
     blocked = [False] * len(doc)
     for start, end in taken:
         for i in range(start, end):
             blocked[i] = True
     frequent = frequent_words()
+    ordinary = ordinary_words()
+    texts = [token.text for token in doc]
+    lowered = [text.lower() for text in texts]
+    usable = [_plausible_word(text) for text in texts]
     found: list[FuzzyMatch] = []
     for size in range(MAX_WORDS, 0, -1):
         for start in range(0, len(doc) - size + 1):
-            window = doc[start : start + size]
-            if any(blocked[i] for i in range(start, start + size)):
+            stop = start + size
+            if not all(usable[start:stop]) or any(blocked[start:stop]):
                 continue
-            words = [t.text for t in window]
-            if not all(_plausible_word(w) for w in words):
+            if lowered[start] in _STOP or lowered[stop - 1] in _STOP:
                 continue
-            lowered = [w.lower() for w in words]
-            if lowered[0] in _STOP or lowered[-1] in _STOP:
-                continue
-            if all(w in frequent for w in lowered):
-                continue
-            if size == 1 and lowered[0] in frequent:
-                continue
-            text = squash("".join(words))
+            text = squash("".join(texts[start:stop]))
             if len(text) < index.min_length:
+                continue
+            split_name = size > 1 and index.exact(text)  # "Tensor Flow" is TensorFlow
+            if not split_name and all(word in frequent for word in lowered[start:stop]):
                 continue
             best = index.best(text)
             if best is None:
                 continue
             spelling, score = best
+            if spelling in ordinary and text.startswith(spelling):
+                continue  # "tableaux", "pythons": the word inflected, not the name misspelled
             for term in index.terms(spelling):
-                found.append(FuzzyMatch(start, start + size, term, score))
-            for i in range(start, start + size):
+                found.append(FuzzyMatch(start, stop, term, score))
+            for i in range(start, stop):
                 blocked[i] = True
     return found

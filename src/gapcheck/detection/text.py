@@ -19,16 +19,14 @@ from gapcheck.records import Line, Section
 # Characters replaced before matching. Quotes and dashes have several Unicode forms in
 # PDFs; ligatures survive some extractors; private-use glyphs are icon fonts.
 _REPLACEMENTS: dict[str, str] = {
-    "\u2018": "'", "\u2019": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"',
-    "\u00ad": "-", "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-",
-    "\u2014": "-", "\u2015": "-", "\u2212": "-",
-    "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u200a": " ",
-    "\u202f": " ", "\t": " ",
+    **dict.fromkeys("\u2018\u2019\u201b\u2032", "'"),
+    **dict.fromkeys("\u201c\u201d", '"'),
+    **dict.fromkeys("\u00ad\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"),
+    **dict.fromkeys("\u00a0\u2002\u2003\u2009\u200a\u202f\t", " "),
+    **dict.fromkeys("\u200b\u200c\u200d\ufeff", ""),
     "\ufb00": "ff", "\ufb01": "fi", "\ufb02": "fl", "\ufb03": "ffi", "\ufb04": "ffl",
     "\ufb05": "st", "\ufb06": "st",
-    "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
-}
+}  # fmt: skip
 _PRIVATE_USE = range(0xE000, 0xF900)
 
 _SENTENCE_END = (".", ":", ";", "!", "?")
@@ -46,10 +44,7 @@ def normalise(text: str) -> tuple[str, tuple[int, ...]]:
     out: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
-        if ord(char) in _PRIVATE_USE:
-            replacement = " "
-        else:
-            replacement = _REPLACEMENTS.get(char, char)
+        replacement = " " if ord(char) in _PRIVATE_USE else _REPLACEMENTS.get(char, char)
         for piece in replacement:
             if piece.isspace() and out and out[-1] == " ":
                 continue  # runs of spaces (justified text) match as one

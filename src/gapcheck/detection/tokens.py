@@ -15,7 +15,7 @@ import re
 
 import spacy
 from spacy.language import Language
-from spacy.tokenizer import Tokenizer
+from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]  # Cython, no stub
 
 # Opening punctuation and bullets that may stick to the front of a word.
 _PREFIX = re.compile(r"""^[(\[{"'<«•·▪●◦‣∙⋅*~|,;:!?=>$-]""")

@@ -16,7 +16,10 @@ Each term also gets a casing class that decides how much context it needs:
                that is also an English word ("BE", "REST") needs context
     word       a name that is also an ordinary English word ("Python", "Spark", "Swift"):
                counts as written or in capitals; in lowercase, at the start of a sentence
-               or in an all-capitals line it needs context (see context.py)
+               or in an all-capitals line it needs context (see context.py). A lowercase
+               alias of such a name ("python") is the same word. Field and activity nouns
+               and plurals ("Statistics", "Clustering", "Spreadsheets") are plain: their
+               capital is only sentence case.
     ambiguous  the taxonomy's ambiguity rules ("R", "Go", "Excel"), and any term of one
                letter, which gets the default rule (accepted in lists and Skills sections)
 """
@@ -52,6 +55,13 @@ _SPELLING_SWAPS = (
 _SIMPLE_WORDS = re.compile(r"^[\w+#.']+(?:[ -][\w+#.']+)+$")
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 _NO_NUMBER_CHANGE = ("ing", "ics", "ss", "us", "is", "ous")
+# Endings of nouns that name a field or an activity ("Classification", "Statistics",
+# "Clustering"): capitalised in a display name only because it starts a sentence, and
+# meant as the skill in lowercase too, unlike product names ("Spark", "Flask", "Python").
+_CONCEPT_SUFFIXES = (
+    "tion", "tions", "sion", "sions", "ing", "ings", "ics", "ity", "ities", "ship", "ships",
+    "ment", "ments", "ness", "ism", "ogy", "ance", "ence",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -81,7 +91,7 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Block:
-    """A blocked everyday phrase at tokens [start, end); it blocks terms over [focus_start, focus_end)."""
+    """An everyday phrase at tokens [start, end); it blocks terms over [focus_start, focus_end)."""
 
     start: int
     end: int
@@ -97,7 +107,14 @@ def casing_of(text: str) -> str:
     letters = [c for c in text if c.isalpha()]
     if letters and not any(c.islower() for c in letters) and any(c.isupper() for c in letters):
         return "acronym"
-    if " " not in text and any(c.isupper() for c in letters) and text.lower() in ordinary_words():
+    lower = text.lower()
+    if (
+        " " not in text
+        and any(c.isupper() for c in letters)
+        and lower in ordinary_words()
+        and not lower.endswith(_CONCEPT_SUFFIXES)
+        and not (lower.endswith("s") and lower[:-1] in ordinary_words())  # "Spreadsheets"
+    ):
         return "word"
     return "plain"
 
@@ -116,15 +133,16 @@ def _separator_variants(form: str) -> set[str]:
     return variants
 
 
+_SWAP_PATTERNS = [
+    (re.compile(rf"(?<=[a-z]){old}(?=s?\b)"), new)
+    for british, american in _SPELLING_SWAPS
+    for old, new in ((british, american), (american, british))
+]
+
+
 def _spelling_swaps(form: str) -> set[str]:
     """British and American spellings: "visualisation" <-> "visualization"."""
-    variants = set()
-    for british, american in _SPELLING_SWAPS:
-        for old, new in ((british, american), (american, british)):
-            pattern = re.compile(rf"(?<=[a-z]){old}(?=s?\b)")
-            if pattern.search(form):
-                variants.add(pattern.sub(new, form))
-    return variants
+    return {pattern.sub(new, form) for pattern, new in _SWAP_PATTERNS if pattern.search(form)}
 
 
 def _other_number(word: str) -> str | None:
@@ -196,13 +214,17 @@ def name_terms(name: str) -> list[str]:
     terms = [base] if base else [name]
     if " / " in base:
         for part in (p.strip() for p in base.split(" / ")):
-            if part and not (" " not in part and part.lower() in ordinary_words() and part.islower()):
+            if part and not (
+                " " not in part and part.lower() in ordinary_words() and part.islower()
+            ):
                 terms.append(part)
     return terms
 
 
 def _blocked_phrases() -> list[str]:
-    text = (resources.files("gapcheck") / "data" / "blocked_phrases.txt").read_text(encoding="utf-8")
+    text = (resources.files("gapcheck") / "data" / "blocked_phrases.txt").read_text(
+        encoding="utf-8"
+    )
     return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
@@ -234,9 +256,11 @@ class Vocabulary:
         else:
             spellings = spelling_variants(term.text, term.casing)
         self.variants[index] = spellings
-        case_sensitive = term.casing == "acronym" or (
-            term.casing == "ambiguous" and (term.rule is None or term.rule.case_sensitive)
-        ) or term.method == "code"
+        case_sensitive = (
+            term.casing == "acronym"
+            or (term.casing == "ambiguous" and (term.rule is None or term.rule.case_sensitive))
+            or term.method == "code"
+        )
         matcher = self._orth if case_sensitive else self._lower
         key = f"term:{index}"
         matcher.add(key, [self.nlp.make_doc(s) for s in sorted(spellings)])
@@ -286,12 +310,18 @@ def _skill_terms(taxonomy: Taxonomy) -> Iterator[Term]:
             yield Term(skill.id, "skill", "alias", rule.term, "ambiguous", rule)
         named = [(text, "exact") for text in name_terms(skill.name)]
         others = [(text, "alias") for text in (*skill.aliases, *skill.narrower)]
+        # A lowercase spelling of a word-like name ("python" beside "Python") is the same
+        # word and needs the same care.
+        words = {text.lower() for text, _ in (*named, *others) if casing_of(text) == "word"}
         seen: set[str] = set()
         for text, method in (*named, *others):
             if text.lower() in ruled or text in seen:
                 continue  # the ambiguity rule decides when this term counts
             seen.add(text)
-            yield Term(skill.id, "skill", method, text, casing_of(text))
+            casing = (
+                "word" if text.lower() in words and casing_of(text) == "plain" else casing_of(text)
+            )
+            yield Term(skill.id, "skill", method, text, casing)
 
 
 def _certification_terms(taxonomy: Taxonomy) -> Iterable[Term]:

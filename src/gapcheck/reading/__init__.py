@@ -15,13 +15,21 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from gapcheck.errors import InputError, UsageError
+from gapcheck.errors import InputError, LimitError, UsageError
 from gapcheck.reading import limits, quality
 from gapcheck.reading.result import ReadResult
 from gapcheck.reading.sniff import sniff
 from gapcheck.records import Diagnostics, Document
 
-__all__ = ["ENGINES", "ReadResult", "read_bytes", "read_document"]
+__all__ = [
+    "ENGINES",
+    "NO_HEADINGS_WARNING",
+    "NO_SKILLS_WARNING",
+    "TWO_COLUMN_WARNING",
+    "ReadResult",
+    "read_bytes",
+    "read_document",
+]
 
 ENGINES = ("pdfminer", "pdfium")
 ROLES = ("resume", "portfolio")
@@ -33,30 +41,37 @@ NO_HEADINGS_WARNING = "no section headings found: every line is treated as one s
 def read_document(path: Path, *, role: str = "resume", engine: str = "pdfminer") -> Document:
     """Read `path` (PDF, DOCX, HTML, Markdown or text) into a Document.
 
-    Raises InputError (missing, wrong type, damaged, encrypted), UnreadableError (no
-    text layer, garbled text) or LimitError (size, pages, time, memory), each naming
-    the file and saying what to do.
+    `role` is "resume" or "portfolio"; `engine` picks the PDF reader ("pdfminer", or
+    "pdfium" when gapcheck[fast] is installed). Raises InputError (missing, wrong
+    type, damaged, encrypted), UnreadableError (no text layer, garbled text) or
+    LimitError (size, pages, time, memory), each naming the file and what to do.
     """
     path = Path(path)
     data = _load(path)
     return read_bytes(data, path.name, role=role, engine=engine)
 
 
-def read_bytes(data: bytes, source: str, *, role: str = "resume", engine: str = "pdfminer") -> Document:
+def read_bytes(
+    data: bytes, source: str, *, role: str = "resume", engine: str = "pdfminer"
+) -> Document:
     """Like `read_document`, for content already in memory; `source` names it in messages."""
     if engine not in ENGINES:
-        raise UsageError("--pdf-engine", f"unknown engine '{engine}'", f"choose one of: {', '.join(ENGINES)}")
+        raise UsageError(
+            "--pdf-engine", f"unknown engine '{engine}'", f"choose one of: {', '.join(ENGINES)}"
+        )
     if role not in ROLES:
-        raise UsageError("role", f"unknown document role '{role}'", f"choose one of: {', '.join(ROLES)}")
+        raise UsageError(
+            "role", f"unknown document role '{role}'", f"choose one of: {', '.join(ROLES)}"
+        )
     if len(data) > limits.MAX_BYTES:
         raise _too_big(source, len(data))
     kind = sniff(data, source)
     budget = limits.ReadBudget(source)
     result = _read_kind(kind, data, source, engine, budget)
-    if not result.lines:
-        raise InputError(source, "contains no text", "check that this is the right file")
     share = quality.unreadable_share(result.readable, result.unreadable)
     quality.check_garbled(source, share, (line.text for line in result.lines))
+    if not result.lines:
+        raise InputError(source, "contains no text", "check that this is the right file")
     warnings = list(result.warnings)
     if (warning := quality.unreadable_warning(share)) is not None:
         warnings.append(warning)
@@ -71,7 +86,9 @@ def read_bytes(data: bytes, source: str, *, role: str = "resume", engine: str = 
         engine=result.engine,
         warnings=tuple(warnings),
     )
-    document = Document(source=source, kind=kind, lines=result.lines, diagnostics=diagnostics, role=role)
+    document = Document(
+        source=source, kind=kind, lines=result.lines, diagnostics=diagnostics, role=role
+    )
     return _with_section_warnings(document)
 
 
@@ -91,11 +108,13 @@ def _load(path: Path) -> bytes:
             raise _too_big(name, size)
         return path.read_bytes()
     except OSError as exc:
-        raise InputError(name, f"cannot be read ({exc.strerror or exc})", "check its permissions") from None
+        raise InputError(
+            name, f"cannot be read ({exc.strerror or exc})", "check its permissions"
+        ) from None
 
 
-def _too_big(source: str, size: int) -> InputError:
-    return limits.LimitError(
+def _too_big(source: str, size: int) -> LimitError:
+    return LimitError(
         source,
         f"is {limits.size_text(size)}, over the {limits.size_text(limits.MAX_BYTES)} limit",
         "pass the resume itself; a resume PDF is rarely over 2 MB "
@@ -103,7 +122,9 @@ def _too_big(source: str, size: int) -> InputError:
     )
 
 
-def _read_kind(kind: str, data: bytes, source: str, engine: str, budget: limits.ReadBudget) -> ReadResult:
+def _read_kind(
+    kind: str, data: bytes, source: str, engine: str, budget: limits.ReadBudget
+) -> ReadResult:
     if kind == "pdf":
         if engine == "pdfium":
             from gapcheck.reading.pdfium import read_pdfium

@@ -30,7 +30,9 @@ _ICON_FONT = re.compile(
     re.I,
 )
 # Weight words in font names; CMBX/cmb10 are TeX's Computer Modern bold faces.
-_BOLD_FONT = re.compile(r"bold|black|heavy|semibold|demi|extrab|ultrab|\bbd\b|-bd|cmbx|sfbx|cmb\d", re.I)
+_BOLD_FONT = re.compile(
+    r"bold|black|heavy|semibold|demi|extrab|ultrab|\bbd\b|-bd|cmbx|sfbx|cmb\d", re.I
+)
 
 
 def base_font_name(fontname: str) -> str:
@@ -60,7 +62,8 @@ _INVISIBLE = re.compile("[\u200b-\u200d\u2060\ufeff\u00ad]")
 _WHITESPACE = re.compile(r"[\s\u2423]+")  # ␣ (open box) is how moderncv draws a space
 # Hyphen look-alikes become ASCII '-' so "scikit‐learn" matches "scikit-learn". Word on
 # macOS writes one hyphen as "-\xad‐" (three characters); a run collapses to one.
-_HYPHEN_RUN = re.compile("[-\u00ad\u2010\u2011\u2212]*[\u00ad\u2010\u2011\u2212][-\u00ad\u2010\u2011\u2212]*")
+_HYPHENS = "-\u00ad\u2010\u2011\u2212"
+_HYPHEN_RUN = re.compile(f"[{_HYPHENS}]*[{_HYPHENS[1:]}][{_HYPHENS}]*")
 
 
 def remove_cid_tokens(text: str) -> tuple[str, int]:
@@ -119,9 +122,6 @@ _SPACING_ACCENTS = {
     "\u02dd": "\u030b",  # ˝ double acute
 }
 _ACCENT_CHARS = "".join(_SPACING_ACCENTS)
-_ACCENT_NEAR_LETTER = re.compile(
-    rf"([^\W\d_]?)([{re.escape(_ACCENT_CHARS)}])([^\W\d_]?)"
-)
 
 
 def _compose(letter: str, accent: str) -> str | None:
@@ -140,18 +140,28 @@ def fix_spacing_accents(text: str) -> str:
     """
     if not any(ch in text for ch in _ACCENT_CHARS):
         return text
-
-    def repl(match: re.Match[str]) -> str:
-        before, accent, after = match.groups()
-        if after and (composed := _compose(after, accent)):
-            return before + composed
-        if accent == "\u00b4" and before and after:
-            return f"{before}'{after}"  # "don´t": an apostrophe typed as an acute accent
-        if before and (composed := _compose(before, accent)):
-            return composed + after
-        return match.group(0)
-
-    return _ACCENT_NEAR_LETTER.sub(repl, text)
+    out: list[str] = []
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        following = text[i + 1] if i + 1 < len(text) else ""
+        previous = out[-1] if out else ""
+        if ch in _SPACING_ACCENTS:
+            if following.isalpha() and (composed := _compose(following, ch)):
+                out.append(composed)
+                i += 2
+                continue
+            if ch == "\u00b4" and previous.isalpha() and following.isalpha():
+                out.append("'")  # "don´t": an apostrophe typed as an acute accent
+                i += 1
+                continue
+            if previous.isalpha() and (composed := _compose(previous, ch)):
+                out[-1] = composed
+                i += 1
+                continue
+        out.append(ch)
+        i += 1
+    return "".join(out)
 
 
 # --------------------------------------------------------------------------- words
@@ -189,16 +199,23 @@ def fix_small_caps(text: str) -> str:
     )
 
 
-_LETTER_SPACED = re.compile(r"(?<!\S)(?:[^\W\d_] ){3,}[^\W\d_](?!\S)")
+_LETTER_SPACED = re.compile(r"(?<!\S)(?:\S\s){3,}\S(?!\S)")
 
 
 def collapse_letter_spacing(text: str) -> str:
-    """"S K I L L S" -> "SKILLS": headings set with wide tracking decode letter by letter.
+    """"S K I L L S" -> "SKILLS": text set with wide tracking decodes character by character.
 
-    Word gaps are lost in such text ("W O R K H I S T O R Y" -> "WORKHISTORY"); the
-    section vocabulary also matches headings with their spaces removed.
+    Only characters separated by single spaces are joined; a wider gap is a word
+    boundary, so "W O R K   H I S T O R Y" becomes "WORK   HISTORY" (whitespace is
+    collapsed afterwards) and "a l e x @ m a i l . c o m" becomes "alex@mail.com".
     """
-    return _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), text)
+    def squeeze(match: re.Match[str]) -> str:
+        run = match.group(0)
+        if sum(ch.isalpha() for ch in run) < 2:
+            return run  # "1 2 3 4" (a rating scale) is not letter-spaced text
+        return "".join(run.split())
+
+    return _LETTER_SPACED.sub(squeeze, text)
 
 
 # --------------------------------------------------------------------------- bullets
@@ -243,13 +260,17 @@ def clean_line(text: str, *, pdf: bool = True) -> tuple[str, int]:
     """
     text, unreadable = remove_cid_tokens(text)
     if pdf:
+        # Before NFKC, which splits "´" into a space and a combining mark; and after,
+        # for accents next to letters NFKC has only just produced ("ﬁ`" -> "fi`").
         text = fix_spacing_accents(text)
     text = remove_stray_accents(unicodedata.normalize("NFKC", text))
+    if pdf:
+        text = fix_spacing_accents(text)
     text, undecodable = remove_undecodable(text)
     text = remove_private_use(text)
     text = normalize_hyphens(text)
+    text = collapse_letter_spacing(text)  # before whitespace collapses word gaps away
     text = collapse_whitespace(text)
-    text = collapse_letter_spacing(text)
     text = fix_small_caps(text)
     return text, unreadable + undecodable
 

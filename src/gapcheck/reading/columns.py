@@ -37,6 +37,7 @@ MIN_SIDE_FRAGMENTS = 3
 LABEL_MAX_SHARE = 0.3
 LABEL_MAX_MEDIAN_RUN = 3
 LABEL_MIN_ANCHORED = 0.6
+LABEL_MIN_FLUSH_RIGHT = 0.8  # share of labels ending at the same x
 # The header block of a first page: above the widest white band in the top part of the
 # page, holding few of its fragments.
 HEADER_MIN_GAP = 8.0
@@ -120,8 +121,8 @@ def group_rows(fragments: Sequence[Fragment], column: int = 0) -> list[Row]:
     ordered = sorted(fragments, key=lambda f: (-(f.y0 + f.y1) / 2, f.x0))
     rows: list[list[Fragment]] = []
     for fragment in ordered:
-        # Compare with the previous row's tallest member: a small date next to a big
-        # title still belongs to the title's row.
+        # Compare with every member of the row being built, so a row's small and large
+        # pieces (a title and its date) stay together whatever their order.
         if rows and any(same_row(fragment, other) for other in rows[-1]):
             rows[-1].append(fragment)
         else:
@@ -184,10 +185,9 @@ def _runs(fragments: Sequence[Fragment]) -> list[list[Fragment]]:
 
 
 def aligned(a: Fragment, b: Fragment) -> bool:
-    """On the same baseline (within a point or two): set on one row on purpose.
+    """On the same baseline within a point or two: set on one row on purpose.
 
-    Stricter than `same_row`: lines of two independent columns overlap by chance
-    all the time, but rarely share a baseline this closely.
+    Half as tolerant as `same_row`, which must also group a row's mixed type sizes.
     """
     tolerance = max(1.5, 0.2 * min(a.size or a.height, b.size or b.height))
     return abs(a.y0 - b.y0) <= tolerance or abs((a.y0 + a.y1) - (b.y0 + b.y1)) / 2 <= tolerance
@@ -196,13 +196,20 @@ def aligned(a: Fragment, b: Fragment) -> bool:
 def _reads_by_rows(narrow: Sequence[Fragment], wide: Sequence[Fragment], total: int) -> bool:
     """A margin column of labels (moderncv's section names, RenderCV's dates and places).
 
-    The narrow side holds little text, in runs of one to three lines, most of which sit
-    on a baseline of the wide side. A sidebar holds long runs (a block of contact lines,
-    a list of skills). Baselines alone cannot tell: LaTeX sets both columns of a
-    two-column resume on the same grid, so their lines align all the time.
+    The narrow side holds little text, set flush right, in runs of one to three lines,
+    most of which sit on a baseline of the wide side. A sidebar holds long runs (a block
+    of contact lines, a list of skills) set flush left. Baselines alone cannot tell:
+    LaTeX sets both columns of a two-column resume on the same grid, so their lines
+    align all the time.
     """
     runs = _runs(narrow)
     if sum(f.weight for f in narrow) > LABEL_MAX_SHARE * total:
+        return False
+    # Labels are set flush right (against the content on the left, against the margin
+    # on the right); a sidebar's lines start flush left and end wherever they end.
+    right_edge = median(f.x1 for f in narrow)
+    flush_right = sum(1 for f in narrow if abs(f.x1 - right_edge) <= 2.0)
+    if flush_right < LABEL_MIN_FLUSH_RIGHT * len(narrow):
         return False
     if median(len(group_rows(run)) for run in runs) > LABEL_MAX_MEDIAN_RUN:
         return False
@@ -210,7 +217,9 @@ def _reads_by_rows(narrow: Sequence[Fragment], wide: Sequence[Fragment], total: 
     return anchored >= LABEL_MIN_ANCHORED * len(runs)
 
 
-def _interior(crossing: Sequence[Fragment], left: Sequence[Fragment], right: Sequence[Fragment]) -> int:
+def _interior(
+    crossing: Sequence[Fragment], left: Sequence[Fragment], right: Sequence[Fragment]
+) -> int:
     """Crossing fragments with text of both sides above and below them.
 
     A two-column resume is crossed only above its columns (name, contact) and below
@@ -257,22 +266,25 @@ def split_header(fragments: Sequence[Fragment]) -> tuple[list[Fragment], list[Fr
     return header, rest
 
 
-def order_page(fragments: Sequence[Fragment], *, first_page: bool = False) -> PageOrder:
+def order_page(
+    fragments: Sequence[Fragment], *, first_page: bool = False, page_width: float | None = None
+) -> PageOrder:
     """Rows of one page in reading order, and what layout the page has.
 
     On the first page, the header block is set apart first (`split_header`).
+    `page_width` only refines the layout's name (two columns or a sidebar).
     """
     header: list[Fragment] = []
     body = list(fragments)
     if first_page:
         header, body = split_header(fragments)
-    order = _order_body(body)
+    order = _order_body(body, page_width)
     if not header:
         return order
     return PageOrder(tuple(group_rows(header)) + order.rows, order.layout, order.columns)
 
 
-def _order_body(fragments: Sequence[Fragment]) -> PageOrder:
+def _order_body(fragments: Sequence[Fragment], page_width: float | None) -> PageOrder:
     if len(fragments) < 2 * MIN_SIDE_FRAGMENTS:
         return PageOrder(tuple(group_rows(fragments)), "single-column", 1)
     gutter = _find_gutter(fragments)
@@ -299,8 +311,14 @@ def _order_body(fragments: Sequence[Fragment]) -> PageOrder:
         return PageOrder(tuple(_label_rows(fragments, narrow)), "single-column", 1)
 
     rows = _banded_rows(left, right, crossing)
-    left_width = max(f.x1 for f in left) - min(f.x0 for f in left)
-    right_width = max(f.x1 for f in right) - min(f.x0 for f in right)
+    # Widths of the columns' space (text edge to gutter), not of their text: a column of
+    # short skills is still a column. Margins are taken as equal on both sides.
+    left_edge = min(f.x0 for f in fragments)
+    right_edge = max(f.x1 for f in fragments)
+    if page_width is not None:
+        right_edge = max(right_edge, page_width - left_edge)
+    left_width = gutter[0] - left_edge
+    right_width = right_edge - gutter[1]
     ratio = min(left_width, right_width) / max(left_width, right_width, 1.0)
     return PageOrder(tuple(rows), "sidebar" if ratio < SIDEBAR_WIDTH_RATIO else "two-column", 2)
 
@@ -349,8 +367,9 @@ def _banded_rows(
             for f in pool
             if any(same_row(f, c) for c in cut.fragments)
         ]
+        taken = {id(f) for f in beside}
         for pool in (remaining_left, remaining_right):
-            pool[:] = [f for f in pool if f not in beside]
+            pool[:] = [f for f in pool if id(f) not in taken]
         limit = (cut.y0 + cut.y1) / 2
         rows.extend(group_rows(take_above(remaining_left, limit), 1))
         rows.extend(group_rows(take_above(remaining_right, limit), 2))

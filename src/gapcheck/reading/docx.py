@@ -13,7 +13,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from gapcheck.errors import InputError
+from gapcheck.errors import InputError, LimitError
 from gapcheck.reading import limits
 from gapcheck.reading.lines import BODY_SIZE, HEADING_SIZES, TextItem, lines_from_items
 from gapcheck.reading.result import ReadResult
@@ -39,7 +39,7 @@ def read_docx(data: bytes, source: str, budget: limits.ReadBudget) -> ReadResult
     page = 1
     for paragraph in _body_paragraphs(document):
         if len(items) > limits.MAX_TEXT_LINES:
-            raise limits.LimitError(
+            raise LimitError(
                 source,
                 f"has more than {limits.MAX_TEXT_LINES} paragraphs",
                 "pass the resume itself",

@@ -10,17 +10,54 @@ from __future__ import annotations
 
 from typing import Any
 
+from gapcheck.errors import LimitError
 from gapcheck.reading import limits
 from gapcheck.reading.lines import BODY_SIZE, TextItem, heading_item, lines_from_items
 from gapcheck.reading.result import ReadResult
 
-INVISIBLE = frozenset({"script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "head"})
+INVISIBLE = frozenset(
+    {"script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "head"}
+)
 BLOCKS = frozenset(
     {
-        "address", "article", "aside", "blockquote", "body", "dd", "details", "dialog", "div",
-        "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "header", "hr",
-        "html", "li", "main", "nav", "ol", "p", "pre", "section", "summary", "table", "tbody",
-        "td", "tfoot", "th", "thead", "tr", "ul", "br", "caption", "title",
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "header",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+        "br",
+        "caption",
+        "title",
     }
 )
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
@@ -45,7 +82,7 @@ class _Collector:
             else:
                 self.items.append(TextItem(("• " if self.bullet else "") + text, size=BODY_SIZE))
             if len(self.items) > limits.MAX_TEXT_LINES:
-                raise limits.LimitError(
+                raise LimitError(
                     self.budget.source,
                     f"has more than {limits.MAX_TEXT_LINES} lines of text",
                     "pass the resume or portfolio page itself",
@@ -53,10 +90,17 @@ class _Collector:
         self.bullet = False
 
     def walk(self, node: Any) -> None:
-        from bs4 import Comment, NavigableString, Tag
+        from bs4.element import (
+            Comment,
+            Declaration,
+            Doctype,
+            NavigableString,
+            ProcessingInstruction,
+            Tag,
+        )
 
         for child in node.children:
-            if isinstance(child, Comment):
+            if isinstance(child, (Comment, Doctype, Declaration, ProcessingInstruction)):
                 continue
             if isinstance(child, NavigableString):
                 self.parts.append(str(child))
@@ -64,7 +108,11 @@ class _Collector:
             if not isinstance(child, Tag):
                 continue
             name = child.name.lower()
-            if name in INVISIBLE or child.get("hidden") is not None or child.get("aria-hidden") == "true":
+            if (
+                name in INVISIBLE
+                or child.get("hidden") is not None
+                or child.get("aria-hidden") == "true"
+            ):
                 if name == "head":
                     self._title(child)
                 continue

@@ -52,13 +52,14 @@ class ReadBudget:
         self,
         source: str,
         *,
-        seconds: float = MAX_SECONDS,
-        extra_memory_mb: float = MAX_EXTRA_MEMORY_MB,
+        seconds: float | None = None,
+        extra_memory_mb: float | None = None,
     ) -> None:
         self.source = source
-        self.seconds = seconds
-        self.extra_memory_mb = extra_memory_mb
-        self._deadline = time.monotonic() + seconds
+        # Read at call time, so the module's limits can be changed (and tested) in one place.
+        self.seconds = MAX_SECONDS if seconds is None else seconds
+        self.extra_memory_mb = MAX_EXTRA_MEMORY_MB if extra_memory_mb is None else extra_memory_mb
+        self._deadline = time.monotonic() + self.seconds
         self._memory_start = _peak_memory_mb()
         self.page = 0  # the page being read, for the error message
 

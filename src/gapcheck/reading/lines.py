@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from itertools import pairwise
 
 from gapcheck.reading.cleanup import (
     clean_line,
@@ -58,8 +59,7 @@ def row_draft(row: Row, page: int, *, pdf: bool = True) -> tuple[DraftLine | Non
         return None, unreadable
     main = max(fragments, key=lambda f: (f.weight, -f.x0))
     spread = any(
-        b.x0 - a.x1 > ROW_ITEM_GAP * max(a.size, b.size, 1.0)
-        for a, b in zip(fragments, fragments[1:])
+        b.x0 - a.x1 > ROW_ITEM_GAP * max(a.size, b.size, 1.0) for a, b in pairwise(fragments)
     )
     bold_weight = sum(f.weight for f in fragments if f.bold)
     return (
@@ -124,7 +124,8 @@ def _continues(first: DraftLine, second: DraftLine, right_edge: float) -> bool:
     Geometry first: same page and column, same type size, right below, and `first`
     full enough that the next word would not have fit. Then a sign that the text runs
     on, because short list items in a narrow column also "fill" it: `second` starts in
-    lower case, or hangs under a bullet's text, or `first` ends mid-phrase ("with").
+    lower case, or hangs under a bullet's text, or `first` ends mid-phrase ("with"), or
+    both are bold (a long entry title).
     """
     if (
         second.bullet
@@ -155,24 +156,45 @@ def _continues(first: DraftLine, second: DraftLine, right_edge: float) -> bool:
         or not second.text[:1].isalpha()
         or hangs_under_bullet
         or bool(_CONTINUING_END.search(first.text))
+        or (first.bold and second.bold)  # a bold title wrapped onto a second line
+    )
+
+
+def _beside(draft: DraftLine, previous: DraftLine) -> bool:
+    """A short item standing to the right of where `previous` ended (a place or a date
+    set beside a two-line title), not a line of text under it."""
+    return (
+        draft.page == previous.page
+        and draft.column == previous.column
+        and draft.x0 > previous.x1 + 0.5 * max(previous.size, 1.0)
     )
 
 
 def join_wrapped(drafts: Sequence[DraftLine]) -> list[DraftLine]:
     """Join lines wrapped or hyphenated at the right margin into one line each.
 
-    A right-margin label (a date beside a wrapped bullet) does not interrupt the
-    bullet: it is held back and placed after the joined line.
+    An item set beside the text at the right (a margin label, a date or a place next to
+    a wrapped title) does not interrupt it: it is held back and placed after the joined
+    line, and the text's margin on that row is where the item begins.
     """
     edges = _right_edges(drafts)
     joined: list[DraftLine] = []
     held: list[DraftLine] = []
     for draft in drafts:
-        if draft.label == "right":
+        if draft.label == "right" or (
+            joined and not held and not joined[-1].label and _beside(draft, joined[-1])
+        ):
             held.append(draft)
             continue
         edge = edges.get((draft.page, draft.column), draft.x1)
-        if joined and not draft.label and not joined[-1].label and _continues(joined[-1], draft, edge):
+        if held:
+            edge = min(edge, min(h.x0 for h in held) - 0.5 * max(draft.size, 1.0))
+        if (
+            joined
+            and not draft.label
+            and not joined[-1].label
+            and _continues(joined[-1], draft, edge)
+        ):
             joined[-1] = _join(joined[-1], draft)
         else:
             joined.extend(held)
@@ -216,7 +238,9 @@ def number_lines(drafts: Iterable[DraftLine]) -> tuple[Line, ...]:
     )
 
 
-def lines_from_pages(pages: Sequence[Sequence[Fragment]]) -> tuple[tuple[Line, ...], str, int, int]:
+def lines_from_pages(
+    pages: Sequence[Sequence[Fragment]], widths: Sequence[float] = ()
+) -> tuple[tuple[Line, ...], str, int, int]:
     """Fragments of every page -> (numbered lines, layout, columns, undecodable count).
 
     The document's layout is the most telling page layout: any page with independent
@@ -226,7 +250,8 @@ def lines_from_pages(pages: Sequence[Sequence[Fragment]]) -> tuple[tuple[Line, .
     unreadable = 0
     layouts: list[str] = []
     for number, fragments in enumerate(pages, start=1):
-        order = order_page(fragments, first_page=number == 1)
+        width = widths[number - 1] if number <= len(widths) else None
+        order = order_page(fragments, first_page=number == 1, page_width=width)
         layouts.append(order.layout)
         page_lines, lost = page_drafts(number, order)
         drafts.extend(page_lines)

@@ -11,11 +11,26 @@ garbled instead of being scored as if every skill were missing.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from gapcheck.errors import InputError, LimitError, UnreadableError
+from pdfminer.converter import PDFPageAggregator
+from pdfminer.layout import (
+    LAParams,
+    LTChar,
+    LTCurve,
+    LTFigure,
+    LTImage,
+    LTTextBox,
+    LTTextLine,
+)
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import resolve1
+
+from gapcheck.errors import InputError, LimitError
 from gapcheck.reading import limits
 from gapcheck.reading.cleanup import base_font_name, is_bold_font, is_icon_font
 from gapcheck.reading.columns import Fragment
@@ -37,8 +52,6 @@ LAPARAMS_OPTIONS: dict[str, Any] = {
     "all_texts": True,
 }
 GLYPHS_PER_TIME_CHECK = 256
-# A page with this many vector paths and no text is most likely outlined text.
-OUTLINE_PATHS = 50
 
 
 @dataclass
@@ -46,6 +59,7 @@ class PdfContent:
     """What the PDF pages held, before ordering and cleanup."""
 
     pages: list[list[Fragment]] = field(default_factory=list)
+    widths: list[float] = field(default_factory=list)  # page widths in points
     characters: int = 0  # glyphs kept as text
     unreadable: int = 0  # glyphs with no Unicode mapping, outside icon fonts
     icons: int = 0  # glyphs dropped because they were set in an icon font
@@ -53,35 +67,10 @@ class PdfContent:
     paths: int = 0
 
 
-def _pdfminer_classes() -> dict[str, Any]:
-    """pdfminer imports, in one place so the module loads fast when PDFs are not read."""
-    from pdfminer.converter import PDFPageAggregator
-    from pdfminer.layout import LAParams
-    from pdfminer.pdfdocument import PDFDocument
-    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
-    from pdfminer.pdfpage import PDFPage
-    from pdfminer.pdfparser import PDFParser
-
-    return {
-        "PDFPageAggregator": PDFPageAggregator,
-        "LAParams": LAParams,
-        "PDFDocument": PDFDocument,
-        "PDFPageInterpreter": PDFPageInterpreter,
-        "PDFResourceManager": PDFResourceManager,
-        "PDFPage": PDFPage,
-        "PDFParser": PDFParser,
-    }
-
-
-def _open_document(data: bytes, source: str) -> Any:
-    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
-
-    classes = _pdfminer_classes()
+def _open_document(data: bytes, source: str) -> PDFDocument:
     try:
-        parser = classes["PDFParser"](io.BytesIO(data))
-        # An empty user password is tried automatically: PDFs that are only
-        # "protected" against editing open fine.
-        return classes["PDFDocument"](parser, password="")
+        # An empty user password is tried: PDFs "protected" only against editing open.
+        return PDFDocument(PDFParser(io.BytesIO(data)), password="")
     except PDFPasswordIncorrect:
         raise InputError(
             source,
@@ -100,8 +89,8 @@ def _open_document(data: bytes, source: str) -> Any:
         raise _damaged(source, exc) from None
 
 
-def _damaged(source: str, exc: BaseException) -> InputError:
-    detail = f" ({type(exc).__name__})" if not isinstance(exc, InputError) else ""
+def _damaged(source: str, exc: BaseException | None = None) -> InputError:
+    detail = f" ({type(exc).__name__})" if exc is not None else ""
     return InputError(
         source,
         f"the PDF is damaged or truncated and cannot be read{detail}",
@@ -117,9 +106,7 @@ def _too_deep(source: str) -> LimitError:
     )
 
 
-def _declared_pages(document: Any) -> int | None:
-    from pdfminer.pdftypes import resolve1
-
+def _declared_pages(document: PDFDocument) -> int | None:
     try:
         count = resolve1(resolve1(document.catalog["Pages"])["Count"])
     except Exception:  # a missing or odd page tree: pages are counted while reading
@@ -127,36 +114,37 @@ def _declared_pages(document: Any) -> int | None:
     return count if isinstance(count, int) else None
 
 
-def _make_device(budget: limits.ReadBudget) -> tuple[Any, Any]:
-    """A page aggregator that checks the time budget every few hundred glyphs."""
-    classes = _pdfminer_classes()
-    aggregator = classes["PDFPageAggregator"]
+class _BudgetedAggregator(PDFPageAggregator):
+    """pdfminer's page aggregator, checking the time budget every few hundred glyphs.
 
-    class BudgetedAggregator(aggregator):  # type: ignore[misc, valid-type]
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self.operations = 0
-            self.bold_fonts: dict[str, bool] = {}
+    A page is one uninterruptible call into pdfminer; checking inside it is what stops
+    a PDF built to make the interpreter loop. It also notes which fonts are bold by
+    their descriptor, which is only visible while glyphs are drawn.
+    """
 
-        def _tick(self) -> None:
-            self.operations += 1
-            if self.operations % GLYPHS_PER_TIME_CHECK == 0:
-                budget.check()
+    def __init__(self, budget: limits.ReadBudget) -> None:
+        resources = PDFResourceManager(caching=True)
+        super().__init__(resources, laparams=LAParams(**LAPARAMS_OPTIONS))
+        self.interpreter = PDFPageInterpreter(resources, self)
+        self.budget = budget
+        self.operations = 0
+        self.bold_fonts: dict[str, bool] = {}
 
-        def render_char(self, matrix: Any, font: Any, *args: Any) -> float:
-            self._tick()
-            name = font.fontname
-            if name not in self.bold_fonts:
-                self.bold_fonts[name] = _descriptor_bold(font)
-            return float(super().render_char(matrix, font, *args))
+    def _tick(self) -> None:
+        self.operations += 1
+        if self.operations % GLYPHS_PER_TIME_CHECK == 0:
+            self.budget.check()
 
-        def paint_path(self, *args: Any) -> None:
-            self._tick()
-            super().paint_path(*args)
+    def render_char(self, matrix: Any, font: Any, *args: Any) -> float:
+        self._tick()
+        name = font.fontname
+        if name not in self.bold_fonts:
+            self.bold_fonts[name] = _descriptor_bold(font)
+        return float(super().render_char(matrix, font, *args))
 
-    resources = classes["PDFResourceManager"](caching=True)
-    device = BudgetedAggregator(resources, laparams=classes["LAParams"](**LAPARAMS_OPTIONS))
-    return device, classes["PDFPageInterpreter"](resources, device)
+    def paint_path(self, *args: Any) -> None:
+        self._tick()
+        super().paint_path(*args)
 
 
 def _descriptor_bold(font: Any) -> bool:
@@ -178,18 +166,20 @@ def read_pdf(data: bytes, source: str, budget: limits.ReadBudget) -> PdfContent:
     document = _open_document(data, source)
     declared = _declared_pages(document)
     if declared is not None and declared > limits.MAX_PAGES:
-        raise _too_many_pages(source, declared)
-    device, interpreter = _make_device(budget)
+        raise _too_many_pages(source, declared, exact=True)
+    device = _BudgetedAggregator(budget)
     content = PdfContent()
     try:
-        for number, page in enumerate(_pages(document), start=1):
+        for number, page in enumerate(PDFPage.create_pages(document), start=1):
             if number > limits.MAX_PAGES:
-                raise _too_many_pages(source, number)
+                raise _too_many_pages(source, number, exact=False)
             budget.page = number
             budget.check()
             budget.check_memory()
-            interpreter.process_page(page)
-            content.pages.append(_page_fragments(device.get_result(), device.bold_fonts, content))
+            device.interpreter.process_page(page)
+            layout = device.get_result()
+            content.widths.append(float(layout.width))
+            content.pages.append(_page_fragments(layout, device.bold_fonts, content))
     except (InputError, LimitError):
         raise
     except RecursionError:
@@ -203,27 +193,22 @@ def read_pdf(data: bytes, source: str, budget: limits.ReadBudget) -> PdfContent:
     except Exception as exc:  # pdfminer raises many types on malformed files
         raise _damaged(source, exc) from None
     if not content.pages:
-        raise _damaged(source, UnreadableError(source, "no pages"))
+        raise _damaged(source)  # no page tree left: typically a truncated file
     return content
 
 
-def _pages(document: Any) -> Iterator[Any]:
-    page_class = _pdfminer_classes()["PDFPage"]
-    yield from page_class.create_pages(document)
-
-
-def _too_many_pages(source: str, pages: int) -> LimitError:
-    at_least = "" if pages <= limits.MAX_PAGES else "at least "
+def _too_many_pages(source: str, pages: int, *, exact: bool) -> LimitError:
+    count = f"{pages}" if exact else f"more than {limits.MAX_PAGES}"
     return LimitError(
         source,
-        f"has {at_least}{pages} pages, over the {limits.MAX_PAGES}-page limit",
+        f"has {count} pages, over the {limits.MAX_PAGES}-page limit",
         "pass the resume itself (a resume is a few pages), or split the file",
     )
 
 
-def _page_fragments(layout: Any, bold_fonts: dict[str, bool], content: PdfContent) -> list[Fragment]:
-    from pdfminer.layout import LTChar, LTCurve, LTFigure, LTImage, LTTextBox, LTTextLine
-
+def _page_fragments(
+    layout: Any, bold_fonts: dict[str, bool], content: PdfContent
+) -> list[Fragment]:
     fragments: list[Fragment] = []
 
     def visit(item: Any) -> None:
@@ -231,7 +216,7 @@ def _page_fragments(layout: Any, bold_fonts: dict[str, bool], content: PdfConten
             if isinstance(child, LTTextBox):
                 for line in child:
                     if isinstance(line, LTTextLine):
-                        fragment = _fragment(line, LTChar, bold_fonts, content)
+                        fragment = _fragment(line, bold_fonts, content)
                         if fragment is not None:
                             fragments.append(fragment)
             elif isinstance(child, LTImage):
@@ -241,7 +226,7 @@ def _page_fragments(layout: Any, bold_fonts: dict[str, bool], content: PdfConten
             elif isinstance(child, LTCurve):  # also LTLine and LTRect
                 content.paths += 1
             elif isinstance(child, LTTextLine):
-                fragment = _fragment(child, LTChar, bold_fonts, content)
+                fragment = _fragment(child, bold_fonts, content)
                 if fragment is not None:
                     fragments.append(fragment)
 
@@ -249,9 +234,7 @@ def _page_fragments(layout: Any, bold_fonts: dict[str, bool], content: PdfConten
     return fragments
 
 
-def _fragment(
-    line: Any, char_class: type, bold_fonts: dict[str, bool], content: PdfContent
-) -> Fragment | None:
+def _fragment(line: Any, bold_fonts: dict[str, bool], content: PdfContent) -> Fragment | None:
     """One pdfminer text line as a Fragment: icon glyphs and unmapped glyphs left out."""
     parts: list[str] = []
     fonts: dict[str, int] = {}
@@ -260,8 +243,9 @@ def _fragment(
     kept = 0
     x0 = y0 = float("inf")
     x1 = y1 = float("-inf")
+    item: Any
     for item in line:
-        if not isinstance(item, char_class):
+        if not isinstance(item, LTChar):
             parts.append(item.get_text())  # pdfminer's inferred spaces and line end
             continue
         name = item.fontname
@@ -271,6 +255,11 @@ def _fragment(
             continue
         text = item.get_text()
         if text.startswith("(cid:"):
+            if kept == 0 and not parts:
+                # An unmapped glyph opening a line is almost always its bullet: a
+                # symbol font's dot or arrow, not text gapcheck failed to read.
+                parts.append("•")
+                continue
             content.unreadable += 1
             continue
         parts.append(text)
@@ -308,7 +297,7 @@ def read_pdfminer(data: bytes, source: str, budget: limits.ReadBudget) -> ReadRe
     """A PDF's lines in reading order, read with pdfminer.six."""
     content = read_pdf(data, source, budget)
     check_text_layer(source, content.characters, content.unreadable, content.images, content.paths)
-    lines, layout, columns, undecodable = lines_from_pages(content.pages)
+    lines, layout, columns, undecodable = lines_from_pages(content.pages, content.widths)
     return ReadResult(
         lines=lines,
         pages=len(content.pages),

@@ -20,6 +20,8 @@ _LOWER_WORD = re.compile(r"\b[a-z]{4,}\b")
 _VOWEL = re.compile(r"[aeiouy]")
 MIN_WORDS_FOR_SALAD_TEST = 40
 SALAD_SHARE = 0.45
+# A textless page drawn with this many vector paths most likely holds outlined text.
+OUTLINE_PATHS = 50
 
 
 def unreadable_share(readable: int, unreadable: int) -> float:
@@ -35,13 +37,15 @@ def salad_share(lines: Iterable[str]) -> float:
     return sum(1 for w in words if not _VOWEL.search(w)) / len(words)
 
 
-def check_text_layer(source: str, characters: int, unreadable: int, images: int, paths: int) -> None:
+def check_text_layer(
+    source: str, characters: int, unreadable: int, images: int, paths: int
+) -> None:
     """Raise UnreadableError when a PDF has (almost) no text to read."""
     if characters + unreadable >= limits.MIN_TEXT_CHARACTERS:
         return
     if images:
         what = "it is a scanned image"
-    elif paths >= 50:
+    elif paths >= OUTLINE_PATHS:
         what = "its text was converted to vector outlines"
     else:
         what = "its pages hold no text"

@@ -19,7 +19,11 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd")
 
 # (magic prefix, what it is, what to do): formats people mistake for resumes.
 _FOREIGN_MAGIC: tuple[tuple[bytes, str, str], ...] = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image", "export the resume as PDF with selectable text, or run OCR"),
+    (
+        b"\x89PNG\r\n\x1a\n",
+        "a PNG image",
+        "export the resume as PDF with selectable text, or run OCR",
+    ),
     (b"\xff\xd8\xff", "a JPEG image", "export the resume as PDF with selectable text, or run OCR"),
     (b"GIF8", "a GIF image", "export the resume as PDF with selectable text"),
     (b"II*\x00", "a TIFF image", "run OCR on it (e.g. ocrmypdf) to get a PDF with text"),
@@ -34,7 +38,9 @@ _FOREIGN_MAGIC: tuple[tuple[bytes, str, str], ...] = (
     (b"MZ", "a Windows program, not a document", "pass the resume as PDF, DOCX or text"),
 )
 
-_HTML_START = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta)\b", re.I | re.S)
+_HTML_START = re.compile(
+    rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html|head|body|meta)\b", re.I | re.S
+)
 _HTML_ANYWHERE = re.compile(rb"<(html|body)\b[^>]*>", re.I)
 _MARKDOWN_HINT = re.compile(r"^(#{1,6} \S|\s*[-*+] \S|\[[^\]]+\]\([^)]+\))", re.M)
 
@@ -73,7 +79,9 @@ def _sniff_zip(data: bytes, name: str) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             names = set(archive.namelist())
-            mimetype = archive.read("mimetype").decode("ascii", "replace") if "mimetype" in names else ""
+            mimetype = (
+                archive.read("mimetype").decode("ascii", "replace") if "mimetype" in names else ""
+            )
     except (zipfile.BadZipFile, OSError, EOFError, KeyError):
         raise InputError(
             name, "is a damaged ZIP or Word file", "open it in Word and save it again"

@@ -60,7 +60,9 @@ def plain_items(text: str) -> list[TextItem]:
         for i, row in enumerate(rows):
             if _UNDERLINE.match(row) and i > 0 and rows[i - 1].strip():
                 continue
-            underlined = i + 1 < len(rows) and bool(_UNDERLINE.match(rows[i + 1])) and bool(row.strip())
+            underlined = (
+                i + 1 < len(rows) and bool(_UNDERLINE.match(rows[i + 1])) and bool(row.strip())
+            )
             if underlined:
                 items.append(heading_item(row.strip(), 1 if "=" in rows[i + 1] else 2, page))
             elif row.strip():
@@ -97,12 +99,14 @@ def _link_text(text: str, url: str) -> str:
 
 def inline_markdown(text: str) -> str:
     """Markdown inline syntax reduced to the text a reader sees (plus link addresses)."""
-    text = _HTML_LINK.sub(lambda m: _link_text(_HTML_TAG.sub("", m.group(2)).strip(), m.group(1)), text)
+    text = _AUTOLINK.sub(lambda m: m.group(1), text)
+    text = _HTML_LINK.sub(
+        lambda m: _link_text(_HTML_TAG.sub("", m.group(2)).strip(), m.group(1)), text
+    )
     text = _HTML_TAG.sub(" ", text)
     text = _IMAGE.sub(lambda m: m.group(1), text)
     text = _LINK.sub(lambda m: _link_text(m.group(1), m.group(2)), text)
     text = _REFERENCE_LINK.sub(lambda m: m.group(1), text)
-    text = _AUTOLINK.sub(lambda m: m.group(1), text)
     text = _CODE.sub(lambda m: m.group(1), text)
     text = _STRIKE.sub(lambda m: m.group(1), text)
     for _ in range(2):  # nested emphasis: ***bold italic***
@@ -117,7 +121,9 @@ def markdown_items(text: str) -> list[TextItem]:
 
     def flush() -> None:
         if paragraph:
-            items.append(TextItem(inline_markdown(" ".join(p.strip() for p in paragraph)), size=BODY_SIZE))
+            items.append(
+                TextItem(inline_markdown(" ".join(p.strip() for p in paragraph)), size=BODY_SIZE)
+            )
             paragraph.clear()
 
     in_fence = False
@@ -131,14 +137,24 @@ def markdown_items(text: str) -> list[TextItem]:
             if row.strip():
                 items.append(TextItem(row, size=BODY_SIZE))
             continue
-        if not row.strip() or _RULE.match(row) or _TABLE_SEPARATOR.match(row) or _LINK_DEFINITION.match(row):
+        if (
+            not row.strip()
+            or _RULE.match(row)
+            or _TABLE_SEPARATOR.match(row)
+            or _LINK_DEFINITION.match(row)
+        ):
             flush()
             continue
         if (heading := _ATX_HEADING.match(row)) is not None:
             flush()
             items.append(heading_item(inline_markdown(heading.group(2)), len(heading.group(1))))
             continue
-        if i + 1 < len(rows) and _UNDERLINE.match(rows[i + 1]) and not paragraph and not _LIST_ITEM.match(row):
+        if (
+            i + 1 < len(rows)
+            and _UNDERLINE.match(rows[i + 1])
+            and not paragraph
+            and not _LIST_ITEM.match(row)
+        ):
             items.append(heading_item(inline_markdown(row.strip()), 1 if "=" in rows[i + 1] else 2))
             continue
         if _UNDERLINE.match(row) and i > 0 and items and not paragraph:
@@ -150,7 +166,9 @@ def markdown_items(text: str) -> list[TextItem]:
                 cells = [inline_markdown(c.strip()) for c in stripped.strip("|").split("|")]
                 items.append(TextItem(" | ".join(c for c in cells if c), size=BODY_SIZE))
             else:
-                items.append(TextItem("• " + inline_markdown(_LIST_ITEM.sub("", row)), size=BODY_SIZE))
+                items.append(
+                    TextItem("• " + inline_markdown(_LIST_ITEM.sub("", row)), size=BODY_SIZE)
+                )
             continue
         paragraph.append(stripped)
     flush()

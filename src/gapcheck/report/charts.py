@@ -26,7 +26,7 @@ CHART_WIDTH = 360
 ROW_HEIGHT = 42
 BAR_HEIGHT = 12
 COLUMN_GAP = 48  # between the columns of the two-column layout
-LABEL_LIMIT = 34  # characters of a category name shown in the chart (the table has all)
+LABEL_LIMIT = 38  # characters of a category name shown in the chart (the table has all)
 
 # Gauge geometry: the score arc, and the thin band scale just outside it.
 GAUGE_CX, GAUGE_CY = 100.0, 100.0

@@ -14,6 +14,7 @@ Ordering rules (so the same analysis always renders the same page):
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass
 
@@ -49,10 +50,13 @@ from gapcheck.score import BANDS  # the report explains the score stage's own ba
 # When the reader's output deserves doubt, the report says so at the top.
 UNREADABLE_CAUTION = 0.05  # share of characters that could not be mapped to text
 FEW_CHARACTERS = 400  # a resume with less text than this was probably not read fully
-KNOWN_BANDS = ("weak", "fair", "good", "strong")
+KNOWN_BANDS = tuple(name for _, name in BANDS)
 # On paper the report lists only the top gaps (the page says where the rest are), so a
 # weak resume against an 80-skill role still prints on one to three pages.
-PRINTED_GAPS = 12
+PRINTED_GAPS = 10
+PRINTED_NEAR_MISSES = 3
+PRINTED_CERTIFICATIONS = 3
+CHART_COLUMNS = (1, 2, 3)  # phone, tablet and paper, wide screen
 NAMED_COVERS = 4  # certification coverage named in a next step before "and N more"
 
 
@@ -76,7 +80,7 @@ class MetaView:
 class BandView:
     name: str  # a CSS-safe band token
     label: str
-    range: str  # "under 40", "60+"
+    range: str  # "<40", "60+"
     current: bool
 
 
@@ -89,8 +93,17 @@ class ScoreView:
     possible: str
     found_count: int  # expected skills with any credit
     expected_count: int
+    coverage_target: str  # "60%": the share of a category's weight that counts as covering it
     gauge: Markup
     bands: tuple[BandView, ...]  # the scale, lowest band first
+
+
+@dataclass(frozen=True)
+class ChartView:
+    """One layout of a chart; the stylesheet shows the one that fits the screen or paper."""
+
+    columns: int
+    svg: Markup
 
 
 @dataclass(frozen=True)
@@ -148,6 +161,7 @@ class NearMissView:
     shown: str
     why_partial: str
     advice: str
+    printed: bool  # within the first PRINTED_NEAR_MISSES
 
 
 @dataclass(frozen=True)
@@ -218,6 +232,7 @@ class CertificationView:
     covers: tuple[str, ...]
     covered_points: str
     url: str | None  # http(s) only
+    printed: bool  # within the first PRINTED_CERTIFICATIONS
 
 
 @dataclass(frozen=True)
@@ -254,8 +269,7 @@ class ReportContext:
     title: str
     meta: MetaView
     score: ScoreView
-    coverage_chart: Markup  # two columns, for wide screens and print
-    coverage_chart_narrow: Markup  # one column, for phones
+    coverage_charts: tuple[ChartView, ...]  # the same chart in 1, 2 and 3 columns
     categories: tuple[CategoryView, ...]
     next_steps: tuple[NextStep, ...]
     cautions: tuple[str, ...]
@@ -280,8 +294,15 @@ _NOT_ID = re.compile(r"[^a-z0-9_-]+")
 
 
 def anchor(prefix: str, identifier: str) -> str:
-    """An HTML id that is always valid and never carries markup: 'skill-deep_learning'."""
-    return f"{prefix}-{_NOT_ID.sub('-', identifier.lower()).strip('-') or 'x'}"
+    """An HTML id that is always valid and never carries markup: 'skill-deep_learning'.
+
+    An id that had to be cleaned gets a short digest of the original, so two ids that
+    clean to the same word ('c++' and 'c#') still get different anchors.
+    """
+    cleaned = _NOT_ID.sub("-", identifier.lower()).strip("-") or "x"
+    if cleaned != identifier:
+        cleaned += "-" + hashlib.sha256(identifier.encode("utf-8")).hexdigest()[:6]
+    return f"{prefix}-{cleaned}"
 
 
 def band_token(band: str) -> str:
@@ -289,15 +310,13 @@ def band_token(band: str) -> str:
 
 
 def band_scale(current: str) -> tuple[BandView, ...]:
-    """The score stage's bands, lowest first, by lower bound: 'under 40', '40+', ... '80+'."""
+    """The score stage's bands, lowest first, by lower bound: '<40', '40+', ... '80+'."""
     ordered = sorted(BANDS)
     views = [
         BandView(
             band_token(name),
             band_label(name),
-            f"under {number(ordered[1][0])}"
-            if index == 0 and len(ordered) > 1
-            else f"{number(lower)}+",
+            f"<{number(ordered[1][0])}" if index == 0 and len(ordered) > 1 else f"{number(lower)}+",
             name == current,
         )
         for index, (lower, name) in enumerate(ordered)
@@ -489,7 +508,7 @@ def all_warnings(analysis: Analysis) -> tuple[str, ...]:
     return tuple(dict.fromkeys(one_line(w) for w in every))
 
 
-def _certification_view(cert: CertificationSuggestion) -> CertificationView:
+def _certification_view(cert: CertificationSuggestion, index: int) -> CertificationView:
     return CertificationView(
         name=one_line(cert.name),
         provider=one_line(cert.provider),
@@ -501,6 +520,7 @@ def _certification_view(cert: CertificationSuggestion) -> CertificationView:
         covers=cert.covers_names,
         covered_points=number(cert.covered_weight),
         url=safe_url(cert.url),
+        printed=index < PRINTED_CERTIFICATIONS,
     )
 
 
@@ -554,6 +574,7 @@ def build_context(analysis: Analysis) -> ReportContext:
         possible=number(score.possible),
         found_count=sum(1 for item in score.items if item.credit > 0),
         expected_count=len(score.items),
+        coverage_target=percent(score.coverage_target),
         gauge=charts.score_gauge(score.value, band, band_label(score.band), BANDS),
         bands=band_scale(band),
     )
@@ -578,8 +599,10 @@ def build_context(analysis: Analysis) -> ReportContext:
         title=f"{meta.role_name} gap report for {resume}",
         meta=meta,
         score=score_view,
-        coverage_chart=charts.coverage_chart(bars, "coverage-wide", columns=2),
-        coverage_chart_narrow=charts.coverage_chart(bars, "coverage-narrow", columns=1),
+        coverage_charts=tuple(
+            ChartView(columns, charts.coverage_chart(bars, f"coverage-{columns}", columns))
+            for columns in CHART_COLUMNS
+        ),
         categories=tuple(
             CategoryView(c.name, f"{number(c.percent)}%", number(c.earned), number(c.possible))
             for c in score.categories
@@ -613,8 +636,9 @@ def build_context(analysis: Analysis) -> ReportContext:
                 shown=percent(m.credit),
                 why_partial=one_line(m.why_partial),
                 advice=one_line(m.advice),
+                printed=index < PRINTED_NEAR_MISSES,
             )
-            for m in analysis.near_misses
+            for index, m in enumerate(analysis.near_misses)
         ),
         job=job_view,
         skill_groups=skill_groups(analysis, names),
@@ -623,7 +647,9 @@ def build_context(analysis: Analysis) -> ReportContext:
             HandsOnView(h.name, h.present, tuple(evidence_view(e, names) for e in h.evidence))
             for h in analysis.hands_on
         ),
-        certifications=tuple(_certification_view(c) for c in analysis.certifications),
+        certifications=tuple(
+            _certification_view(c, index) for index, c in enumerate(analysis.certifications)
+        ),
         retired=tuple(
             RetiredView(
                 name=note.name,

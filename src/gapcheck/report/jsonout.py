@@ -24,7 +24,10 @@ from gapcheck.records import (
 )
 from gapcheck.report.display import file_name, safe_url
 
-SCORE_FORMULA = "value = round(100 * sum(weight * credit) / sum(weight), 1) over score.items"
+SCORE_FORMULA = (
+    "per category c: coverage_c = min(1, sum(weight*credit) / (coverage_target * sum(weight)))"
+    " over score.items of c; value = round(100 * sum_c(possible_c * coverage_c) / possible, 1)"
+)
 
 
 def _number(value: float | None) -> float | None:
@@ -84,6 +87,7 @@ def score_dict(score: Score) -> dict[str, Any]:
         "earned": _number(score.earned),
         "possible": _number(score.possible),
         "formula": SCORE_FORMULA,
+        "coverage_target": _number(score.coverage_target),
         "categories": [_category_dict(c) for c in score.categories],
         "items": [
             {
