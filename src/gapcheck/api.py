@@ -62,7 +62,7 @@ def analyse(
     """
     from gapcheck import detect, recommend, score
     from gapcheck.jobs import job_gap, read_posting
-    from gapcheck.portfolio import expand_portfolio, hands_on_items
+    from gapcheck.portfolio import expand_portfolio, hands_on_items, with_hands_on_skills
     from gapcheck.reading import read_document
     from gapcheck.sections import split_sections
 
@@ -96,7 +96,9 @@ def analyse(
         )
 
     detector = detect.get_detector(tax)
-    detection = detector.detect(sections, today=explicit_today)
+    named = detector.detect(sections, today=explicit_today)
+    hands_on = hands_on_items(sections, named, tax)
+    detection = with_hands_on_skills(named, hands_on, sections, tax)
     result_score = score.score(detection, tax, target)
     gaps = score.rank_gaps(detection, tax, target)
     posting = read_posting(job_path, tax) if job_path is not None else None
@@ -118,7 +120,7 @@ def analyse(
         retired_held=recommend.retired_notes(detection, tax),
         warnings=warnings,
         job=job_gap(posting, detection, tax, target) if posting is not None else None,
-        hands_on=hands_on_items(sections, detection, tax),
+        hands_on=hands_on,
     )
 
 

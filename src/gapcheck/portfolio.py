@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gapcheck.errors import InputError
-from gapcheck.records import Detection, Evidence, HandsOnItem, Line, Section
+from gapcheck.records import Detection, Evidence, FoundSkill, HandsOnItem, Line, Section
 from gapcheck.taxonomy import Taxonomy
 
 # What a folder contributes: prose, never code or data.
@@ -122,14 +122,21 @@ HANDS_ON_KINDS: tuple[HandsOnKind, ...] = (
     ),
     HandsOnKind(
         "internships",
-        "Internships or work experience in ML",
+        "Internships",
         re.compile(r"\bintern(?:ship)?s?\b|\bco-?op\b|\btrainee\b", re.IGNORECASE),
+        sections=("experience", "projects", "research", "summary", "education", "other"),
         skill_id="internships",
     ),
     HandsOnKind(
         "publications",
         "Publications, talks or blog posts",
-        re.compile(r"\bblog\b|\bmedium\.com\b|\bpublished\b|\bpaper\b|\bconference\b|\bproceedings\b|\barxiv\b|\bworkshop\b|\btalk\b", re.IGNORECASE),
+        re.compile(
+            r"\bblog(?:\s+posts?)?\b|\bmedium\.com\b|\barxiv\b|\bproceedings\b"
+            r"|\b(?:conference|journal|workshop)\s+(?:paper|talk|article|publication)s?\b"
+            r"|\bpublished\s+(?:a|an|in|on|at|two|three|\d+)\b|\bco-?authored\b|\bpeer-reviewed\b",
+            re.IGNORECASE,
+        ),
+        sections=("publications", "projects", "experience", "research", "summary", "awards", "other"),
         skill_id="publications",
     ),
 )
@@ -176,3 +183,50 @@ def hands_on_items(sections: Sequence[Section], detection: Detection, taxonomy: 
             evidence = detected[kind.skill_id].evidence[:3]
         items.append(HandsOnItem(id=kind.id, name=kind.name, present=bool(evidence), evidence=evidence))
     return tuple(items)
+
+
+def with_hands_on_skills(
+    detection: Detection,
+    items: Sequence[HandsOnItem],
+    sections: Sequence[Section],
+    taxonomy: Taxonomy,
+) -> Detection:
+    """Let hands-on proof count in the score where the taxonomy has a skill for it.
+
+    A present checklist item whose taxonomy skill the detector did not find explicitly
+    becomes that skill, with the item's evidence (method "rule"), so a project with a
+    measured outcome closes the "projects" gap just as naming it would.
+    """
+    kinds = {kind.id: kind for kind in HANDS_ON_KINDS}
+    skills = {skill.id: skill for skill in taxonomy.skills}
+    found = {skill.id: skill for skill in detection.skills}
+    roles = {section.document: section.document_role for section in sections}
+    added: list[FoundSkill] = []
+    for item in items:
+        skill_id = kinds[item.id].skill_id if item.id in kinds else None
+        if not item.present or skill_id is None or skill_id not in skills:
+            continue
+        if skill_id in found and found[skill_id].explicit:
+            continue
+        documents = tuple(dict.fromkeys(e.document for e in item.evidence))
+        skill = skills[skill_id]
+        added.append(
+            FoundSkill(
+                id=skill.id,
+                name=skill.name,
+                category=skill.category,
+                explicit=True,
+                strength=max(e.strength for e in item.evidence),
+                evidence=item.evidence,
+                documents=documents,
+                portfolio_only=all(roles.get(d) == "portfolio" for d in documents),
+                aliases=skill.aliases,
+            )
+        )
+    if not added:
+        return detection
+    replaced = {skill.id for skill in added}
+    order = {category: index for index, category in enumerate(taxonomy.categories)}
+    merged = [s for s in detection.skills if s.id not in replaced] + added
+    merged.sort(key=lambda s: (order.get(s.category, len(order)), s.name.casefold(), s.id))
+    return Detection(skills=tuple(merged), certifications=detection.certifications)

@@ -280,6 +280,7 @@ class ReportContext:
     job: JobView | None
     skill_groups: tuple[SkillGroupView, ...]
     found_total: int
+    portfolio_only: tuple[str, ...]  # skills only portfolio material proves: put them on the resume
     hands_on: tuple[HandsOnView, ...]
     certifications: tuple[CertificationView, ...]
     retired: tuple[RetiredView, ...]
@@ -291,6 +292,11 @@ class ReportContext:
 # --------------------------------------------------------------------------- helpers
 
 _NOT_ID = re.compile(r"[^a-z0-9_-]+")
+
+
+def portfolio_only_names(analysis: Analysis) -> tuple[str, ...]:
+    """Skills named only in portfolio material, in the report's skill order."""
+    return tuple(s.name for s in analysis.detection.skills if s.explicit and s.portfolio_only)
 
 
 def anchor(prefix: str, identifier: str) -> str:
@@ -643,6 +649,7 @@ def build_context(analysis: Analysis) -> ReportContext:
         job=job_view,
         skill_groups=skill_groups(analysis, names),
         found_total=len(analysis.detection.skills),
+        portfolio_only=portfolio_only_names(analysis),
         hands_on=tuple(
             HandsOnView(h.name, h.present, tuple(evidence_view(e, names) for e in h.evidence))
             for h in analysis.hands_on

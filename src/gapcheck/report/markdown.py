@@ -11,7 +11,14 @@ from __future__ import annotations
 import re
 
 from gapcheck.records import Analysis
-from gapcheck.report.context import SkillNames, all_warnings, cautions, next_steps, skill_groups
+from gapcheck.report.context import (
+    SkillNames,
+    all_warnings,
+    cautions,
+    next_steps,
+    portfolio_only_names,
+    skill_groups,
+)
 from gapcheck.report.display import (
     band_label,
     file_name,
@@ -167,6 +174,12 @@ def _found_skills(analysis: Analysis, names: SkillNames) -> list[str]:
         + ", ".join(escape(s.name) + ("" if s.explicit else " (implied)") for s in group.skills)
         for group in groups
     ]
+    only = portfolio_only_names(analysis)
+    if only:
+        body.append(
+            f"- Only your portfolio shows: {', '.join(escape(name) for name in only)}"
+            " (put them on your resume too)"
+        )
     title = f"Found skills ({len(analysis.detection.skills)})"
     return _section(title, body or ["No skills were recognised."])
 
