@@ -21,7 +21,14 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import inch
-from reportlab.platypus import HRFlowable, ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer
+from reportlab.platypus import (
+    HRFlowable,
+    ListFlowable,
+    ListItem,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+)
 
 HERE = Path(__file__).resolve().parent
 OUTPUT = HERE / "jordan-lee-resume.pdf"
@@ -40,19 +47,25 @@ EXPERIENCE = [
         "Senior Data Analyst, Northwind Outdoor Co.",
         "Mar 2022 – Present",
         [
-            "Built a demand forecasting model in Python (pandas, scikit-learn) that cut overstock by 12%.",
-            "Wrote SQL pipelines in PostgreSQL feeding weekly Tableau dashboards for 40 store managers.",
+            "Built a demand forecasting model in Python (pandas, scikit-learn) that cut overstock"
+            " by 12%.",
+            "Wrote SQL pipelines in PostgreSQL feeding weekly Tableau dashboards for 40 store"
+            " managers.",
             "Ran A/B testing for the loyalty programme and reported significance to leadership.",
-            "Automated data cleaning of point-of-sale exports, saving 6 hours of manual work a week.",
+            "Automated data cleaning of point-of-sale exports, saving 6 hours of manual work a"
+            " week.",
         ],
     ),
     (
         "Data Analyst, Bluebird Health Clinics",
         "Jun 2020 – Feb 2022",
         [
-            "Trained logistic regression and random forest models to predict missed appointments (AUC 0.81).",
-            "Performed exploratory data analysis and feature engineering on 2M patient visit records.",
-            "Presented findings to non-technical clinic directors; introduced Git for the team's notebooks.",
+            "Trained logistic regression and random forest models to predict missed appointments"
+            " (AUC 0.81).",
+            "Performed exploratory data analysis and feature engineering on 2M patient visit"
+            " records.",
+            "Presented findings to non-technical clinic directors; introduced Git for the team's"
+            " notebooks.",
         ],
     ),
 ]
@@ -89,9 +102,30 @@ LEARNING = "Currently learning: deep learning with PyTorch (online course)."
 def _styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("base", fontName="Helvetica", fontSize=10, leading=13)
     return {
-        "name": ParagraphStyle("name", parent=base, fontName="Helvetica-Bold", fontSize=20, leading=24, alignment=TA_CENTER),
-        "contact": ParagraphStyle("contact", parent=base, fontSize=9, alignment=TA_CENTER, textColor=colors.HexColor("#444444")),
-        "heading": ParagraphStyle("heading", parent=base, fontName="Helvetica-Bold", fontSize=12, leading=16, spaceBefore=10, textColor=colors.HexColor("#1f3a5f")),
+        "name": ParagraphStyle(
+            "name",
+            parent=base,
+            fontName="Helvetica-Bold",
+            fontSize=20,
+            leading=24,
+            alignment=TA_CENTER,
+        ),
+        "contact": ParagraphStyle(
+            "contact",
+            parent=base,
+            fontSize=9,
+            alignment=TA_CENTER,
+            textColor=colors.HexColor("#444444"),
+        ),
+        "heading": ParagraphStyle(
+            "heading",
+            parent=base,
+            fontName="Helvetica-Bold",
+            fontSize=12,
+            leading=16,
+            spaceBefore=10,
+            textColor=colors.HexColor("#1f3a5f"),
+        ),
         "entry": ParagraphStyle("entry", parent=base, fontName="Helvetica-Bold"),
         "body": base,
     }
@@ -99,7 +133,9 @@ def _styles() -> dict[str, ParagraphStyle]:
 
 def _section(story: list[object], title: str, styles: dict[str, ParagraphStyle]) -> None:
     story.append(Paragraph(title.upper(), styles["heading"]))
-    story.append(HRFlowable(width="100%", thickness=0.6, color=colors.HexColor("#1f3a5f"), spaceAfter=4))
+    story.append(
+        HRFlowable(width="100%", thickness=0.6, color=colors.HexColor("#1f3a5f"), spaceAfter=4)
+    )
 
 
 def _bullets(items: list[str], styles: dict[str, ParagraphStyle]) -> ListFlowable:

@@ -16,7 +16,11 @@ EXAMPLE = REPO / "examples" / "jordan-lee-resume.pdf"
 
 def run_cli(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "gapcheck", *args], capture_output=True, text=True, cwd=cwd, timeout=120
+        [sys.executable, "-m", "gapcheck", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=120,
     )
 
 
@@ -51,7 +55,9 @@ def test_help_does_not_import_heavy_libraries() -> None:
         "heavy = [m for m in ('spacy', 'pdfminer', 'jinja2', 'rapidfuzz') if m in sys.modules]\n"
         "print('HEAVY', heavy)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
     assert "HEAVY []" in result.stdout
 
 
@@ -88,7 +94,9 @@ def test_unreadable_taxonomy(tmp_path: Path, content: str | None) -> None:
     taxonomy = tmp_path / "mine.yaml"
     if content is not None:
         taxonomy.write_text(content)
-    assert_one_line_error(run_cli(str(EXAMPLE), "--taxonomy", str(taxonomy), cwd=tmp_path), "mine.yaml")
+    assert_one_line_error(
+        run_cli(str(EXAMPLE), "--taxonomy", str(taxonomy), cwd=tmp_path), "mine.yaml"
+    )
 
 
 def test_bad_date(tmp_path: Path) -> None:

@@ -8,9 +8,9 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-import pdfgen
 import pytest
 
+import pdfgen
 from gapcheck import analyse, render
 
 DATE = "2026-11-21"
@@ -26,13 +26,22 @@ ML_RESUME = [
             "• Built data pipelines with Apache Spark and SQL feeding a feature store",
         ],
     ),
-    ("Projects", ["• Open-source contributor to a scikit-learn plugin: github.com/alex-example/plugin"]),
-    ("Skills", ["Python, SQL, PyTorch, TensorFlow, scikit-learn, pandas, NumPy, Docker, Git, Linux"]),
+    (
+        "Projects",
+        ["• Open-source contributor to a scikit-learn plugin: github.com/alex-example/plugin"],
+    ),
+    (
+        "Skills",
+        ["Python, SQL, PyTorch, TensorFlow, scikit-learn, pandas, NumPy, Docker, Git, Linux"],
+    ),
     ("Education", ["M.S. in Computer Science, Example University, 2020"]),
 ]
 
 NO_PROJECTS_RESUME = [
-    ("Experience", ["Sales associate, Example Store — 2019 – 2023", "• Helped customers choose outdoor gear"]),
+    (
+        "Experience",
+        ["Sales associate, Example Store — 2019 – 2023", "• Helped customers choose outdoor gear"],
+    ),
     ("Skills", ["Customer service, Microsoft Excel"]),
     ("Education", ["B.A. in History, Example College"]),
 ]
@@ -40,7 +49,11 @@ NO_PROJECTS_RESUME = [
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "gapcheck", *args], capture_output=True, text=True, cwd=cwd, timeout=180
+        [sys.executable, "-m", "gapcheck", *args],
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        timeout=180,
     )
 
 
@@ -63,7 +76,9 @@ def test_cli_writes_html_report_and_summary(ml_resume: Path, tmp_path: Path) -> 
     assert "<mark>" in html  # evidence highlights matched words
 
 
-def test_json_to_stdout_carries_skills_with_evidence_and_ranked_gaps(ml_resume: Path, tmp_path: Path) -> None:
+def test_json_to_stdout_carries_skills_with_evidence_and_ranked_gaps(
+    ml_resume: Path, tmp_path: Path
+) -> None:
     result = run_cli(str(ml_resume), "--format", "json", "-o", "-", "--date", DATE, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     data = json.loads(result.stdout)
@@ -81,7 +96,9 @@ def test_json_to_stdout_carries_skills_with_evidence_and_ranked_gaps(ml_resume: 
     assert ranks == list(range(1, len(ranks) + 1))
     assert all(gap["reason"] for gap in data["gaps"])
     assert not {gap["skill_id"] for gap in data["gaps"]} & {"python", "pytorch", "docker"}
-    assert data["certifications"] and all(c["status"].startswith("active") for c in data["certifications"])
+    assert data["certifications"] and all(
+        c["status"].startswith("active") for c in data["certifications"]
+    )
     assert list(tmp_path.iterdir()) == []  # -o - writes nothing to disk
 
 
@@ -90,7 +107,9 @@ def test_same_input_same_bytes(ml_resume: Path, tmp_path: Path) -> None:
         outputs = []
         for attempt in range(2):
             out = tmp_path / f"{attempt}.{fmt}"
-            result = run_cli(str(ml_resume), "--format", fmt, "-o", str(out), "--date", DATE, "-q", cwd=tmp_path)
+            result = run_cli(
+                str(ml_resume), "--format", fmt, "-o", str(out), "--date", DATE, "-q", cwd=tmp_path
+            )
             assert result.returncode == 0, result.stderr
             assert result.stdout == ""  # --quiet
             outputs.append(out.read_bytes())
@@ -99,7 +118,9 @@ def test_same_input_same_bytes(ml_resume: Path, tmp_path: Path) -> None:
 
 def test_markdown_report(ml_resume: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.md"
-    result = run_cli(str(ml_resume), "-o", str(out), "--date", DATE, cwd=tmp_path)  # format from suffix
+    result = run_cli(
+        str(ml_resume), "-o", str(out), "--date", DATE, cwd=tmp_path
+    )  # format from suffix
     assert result.returncode == 0, result.stderr
     text = out.read_text(encoding="utf-8")
     assert text.startswith("#") and "Python" in text and "<" not in text.replace("&lt;", "")
@@ -117,10 +138,15 @@ def test_entry_and_senior_levels_rank_differently(ml_resume: Path) -> None:
 
 @pytest.fixture
 def portfolio(tmp_path: Path) -> tuple[Path, Path, Path]:
-    resume = pdfgen.write_resume(tmp_path / "sam-resume.pdf", contact="sam@example.com", sections=NO_PROJECTS_RESUME[:1] + [
-        ("Skills", ["Python, SQL, pandas"]),
-        ("Education", ["B.S. in Statistics, Example University"]),
-    ])
+    resume = pdfgen.write_resume(
+        tmp_path / "sam-resume.pdf",
+        contact="sam@example.com",
+        sections=[
+            NO_PROJECTS_RESUME[0],
+            ("Skills", ["Python, SQL, pandas"]),
+            ("Education", ["B.S. in Statistics, Example University"]),
+        ],
+    )
     readme = tmp_path / "churn" / "README.md"
     readme.parent.mkdir()
     readme.write_text(
@@ -169,7 +195,9 @@ def test_hands_on_section_with_projects(portfolio: tuple[Path, Path, Path]) -> N
     assert items["projects_with_outcomes"].present
     links = [e.matched for e in items["code_links"].evidence]
     assert "github.com/sam-example" in links  # the README's link, found as text, never fetched
-    assert items["publications"].present and items["publications"].evidence[0].document == "blog.html"
+    assert (
+        items["publications"].present and items["publications"].evidence[0].document == "blog.html"
+    )
     assert not items["competitions"].present
 
 
@@ -189,9 +217,22 @@ def test_hands_on_proof_counts_in_the_gap_ranking(portfolio: tuple[Path, Path, P
     assert "projects_portfolio" not in {gap.skill_id for gap in with_portfolio.gaps}
 
 
-def test_cli_accepts_portfolio_arguments(portfolio: tuple[Path, Path, Path], tmp_path: Path) -> None:
+def test_cli_accepts_portfolio_arguments(
+    portfolio: tuple[Path, Path, Path], tmp_path: Path
+) -> None:
     resume, project, page = portfolio
-    result = run_cli(str(resume), str(project), str(page), "--format", "json", "-o", "-", "--date", DATE, cwd=tmp_path)
+    result = run_cli(
+        str(resume),
+        str(project),
+        str(page),
+        "--format",
+        "json",
+        "-o",
+        "-",
+        "--date",
+        DATE,
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, result.stderr
     sources = [d["source"] for d in json.loads(result.stdout)["documents"]]
     assert sources == ["sam-resume.pdf", "README.md", "blog.html"]

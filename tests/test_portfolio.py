@@ -55,12 +55,25 @@ def test_hands_on_items_with_projects() -> None:
     taxonomy = load(FIXTURES / "mini_taxonomy.yaml")
     sections = [
         make_section("header", "Ada Example | github.com/ada-example | ada@example.com"),
-        make_section("projects", "Churn model: cut churn by 12% with gradient boosting", "Kaggle silver medal"),
+        make_section(
+            "projects",
+            "Churn model: cut churn by 12% with gradient boosting",
+            "Kaggle silver medal",
+        ),
         make_section("experience", "Machine learning intern, Example Corp"),
         make_section("publications", "Blog post on feature stores, published on Medium"),
     ]
     items = {item.id: item for item in hands_on_items(sections, Detection(skills=()), taxonomy)}
-    assert all(items[k].present for k in ("projects_with_outcomes", "code_links", "competitions", "internships", "publications"))
+    assert all(
+        items[k].present
+        for k in (
+            "projects_with_outcomes",
+            "code_links",
+            "competitions",
+            "internships",
+            "publications",
+        )
+    )
     assert not items["open_source"].present
     outcome = items["projects_with_outcomes"].evidence[0]
     assert outcome.snippet[outcome.start : outcome.end] == outcome.matched == "12%"

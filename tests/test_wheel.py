@@ -19,7 +19,16 @@ EXAMPLE = REPO / "examples" / "jordan-lee-resume.pdf"
 def test_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> None:
     dist = tmp_path / "dist"
     subprocess.run(
-        [sys.executable, "-m", "build", "--wheel", "--no-isolation", "--outdir", str(dist), str(REPO)],
+        [
+            sys.executable,
+            "-m",
+            "build",
+            "--wheel",
+            "--no-isolation",
+            "--outdir",
+            str(dist),
+            str(REPO),
+        ],
         check=True,
         capture_output=True,
     )
@@ -35,28 +44,46 @@ def test_wheel_installs_and_runs_from_another_directory(tmp_path: Path) -> None:
     python = bin_dir / "python"
     fresh_site = subprocess.run(
         [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        check=True, capture_output=True, text=True,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.strip()
     Path(fresh_site, "deps-from-test-env.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     subprocess.run(
         [str(python), "-m", "pip", "install", "--no-deps", "--no-index", "-q", str(wheels[0])],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
 
     workdir = tmp_path / "elsewhere"
     workdir.mkdir()
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV")}
     where = subprocess.run(
-        [str(python), "-c", "import gapcheck, gapcheck.resources as r; print(gapcheck.__file__); print(r.builtin_taxonomy_path()); print(r.templates_dir())"],
-        cwd=workdir, env=env, check=True, capture_output=True, text=True,
+        [
+            str(python),
+            "-c",
+            "import gapcheck, gapcheck.resources as r; print(gapcheck.__file__);"
+            " print(r.builtin_taxonomy_path()); print(r.templates_dir())",
+        ],
+        cwd=workdir,
+        env=env,
+        check=True,
+        capture_output=True,
+        text=True,
     ).stdout.splitlines()
     assert all(line.startswith(str(env_dir)) for line in where), where  # nothing from the checkout
 
     result = subprocess.run(
         [str(bin_dir / "gapcheck"), str(EXAMPLE), "--date", "2026-11-21"],
-        cwd=workdir, env=env, capture_output=True, text=True, timeout=120,
+        cwd=workdir,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stderr
     report = workdir / "jordan-lee-resume.gapcheck.html"
     assert report.is_file()
-    assert "Jordan" in report.read_text(encoding="utf-8") or "jordan-lee-resume.pdf" in report.read_text(encoding="utf-8")
+    assert "Jordan" in report.read_text(
+        encoding="utf-8"
+    ) or "jordan-lee-resume.pdf" in report.read_text(encoding="utf-8")

@@ -36,11 +36,11 @@ def today_iso() -> str:
 def resolve_target(taxonomy: Taxonomy, role: str, level: str, job: str | None) -> Target:
     known = [r.id for r in taxonomy.roles]
     if role not in known:
-        raise UsageError(
-            "--role", f"unknown role '{role}'", f"choose one of: {', '.join(known)}"
-        )
+        raise UsageError("--role", f"unknown role '{role}'", f"choose one of: {', '.join(known)}")
     if level not in LEVELS:
-        raise UsageError("--level", f"unknown level '{level}'", f"choose one of: {', '.join(LEVELS)}")
+        raise UsageError(
+            "--level", f"unknown level '{level}'", f"choose one of: {', '.join(LEVELS)}"
+        )
     return Target(role=role, role_name=taxonomy.role(role).name, level=level, job=job)
 
 
@@ -66,8 +66,10 @@ def analyse(
     from gapcheck.reading import read_document
     from gapcheck.sections import split_sections
 
-    tax = taxonomy if isinstance(taxonomy, Taxonomy) else load_taxonomy(
-        Path(taxonomy) if taxonomy is not None else None
+    tax = (
+        taxonomy
+        if isinstance(taxonomy, Taxonomy)
+        else load_taxonomy(Path(taxonomy) if taxonomy is not None else None)
     )
     job_path = Path(job) if job is not None else None
     target = resolve_target(tax, role, level, job_path.name if job_path else None)
@@ -127,7 +129,9 @@ def analyse(
 def render(analysis: Analysis, fmt: str = "html") -> str:
     """Render an analysis as a self-contained HTML page, Markdown, or JSON text."""
     if fmt not in FORMATS:
-        raise UsageError("--format", f"unknown format '{fmt}'", f"choose one of: {', '.join(FORMATS)}")
+        raise UsageError(
+            "--format", f"unknown format '{fmt}'", f"choose one of: {', '.join(FORMATS)}"
+        )
     from gapcheck.report import render_html, render_json, render_markdown
 
     if fmt == "html":

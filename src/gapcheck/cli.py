@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import sys
-from pathlib import Path
 from typing import Any
 
 import click
@@ -40,14 +39,14 @@ class DefaultCommandGroup(click.Group):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         first = next((a for a in args if not a.startswith("-") or a == "-"), None)
         wants_group_help = not args or args[0] in ("--help", "-h", "--version")
-        if not wants_group_help and first is not None and first not in self.commands:
-            args = [self.default_command, *args]
-        elif not wants_group_help and first is None:
+        if not wants_group_help and (first is None or first not in self.commands):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
-        formatter.write_usage("gapcheck", "RESUME [PORTFOLIO]... [OPTIONS]\n       gapcheck COMMAND [ARGS]...")
+        formatter.write_usage(
+            "gapcheck", "RESUME [PORTFOLIO]... [OPTIONS]\n       gapcheck COMMAND [ARGS]..."
+        )
 
 
 @click.group(
@@ -106,18 +105,3 @@ def main(argv: list[str] | None = None) -> Any:
             err=True,
         )
         sys.exit(3)
-
-
-def write_text_atomically(path: Path, text: str) -> None:
-    """Write through a temporary file and a rename, so no half-written report remains."""
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=".gapcheck-", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -21,14 +21,50 @@ def default_output(resume: Path, fmt: str) -> Path:
 @click.command("analyse", hidden=True)
 @click.argument("resume", type=click.Path(path_type=Path, dir_okay=True))
 @click.argument("portfolio", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--role", default="ml-engineer", show_default=True, help="Role to compare against (see `gapcheck roles`).")
-@click.option("--level", type=click.Choice(LEVEL_CHOICES), default="mid", show_default=True, help="Seniority of the position.")
-@click.option("--job", type=click.Path(path_type=Path), help="A job posting (txt, md, pdf) to compare against too.")
-@click.option("-o", "--output", help="Report file; '-' for standard output. Default: <resume>.gapcheck.<format>.")
-@click.option("--format", "fmt", type=click.Choice(["html", "json", "md"]), help="Report format (default: from -o's suffix, else html).")
-@click.option("--taxonomy", type=click.Path(path_type=Path), help="A taxonomy YAML to use instead of (or extending) the built-in one.")
-@click.option("--date", "today", metavar="YYYY-MM-DD", help="Date printed in the report (default: today).")
-@click.option("--pdf-engine", type=click.Choice(["pdfminer", "pdfium"]), default="pdfminer", show_default=True, help="PDF reader; pdfium needs gapcheck[fast].")
+@click.option(
+    "--role",
+    default="ml-engineer",
+    show_default=True,
+    help="Role to compare against (see `gapcheck roles`).",
+)
+@click.option(
+    "--level",
+    type=click.Choice(LEVEL_CHOICES),
+    default="mid",
+    show_default=True,
+    help="Seniority of the position.",
+)
+@click.option(
+    "--job",
+    type=click.Path(path_type=Path),
+    help="A job posting (txt, md, pdf) to compare against too.",
+)
+@click.option(
+    "-o",
+    "--output",
+    help="Report file; '-' for standard output. Default: <resume>.gapcheck.<format>.",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["html", "json", "md"]),
+    help="Report format (default: from -o's suffix, else html).",
+)
+@click.option(
+    "--taxonomy",
+    type=click.Path(path_type=Path),
+    help="A taxonomy YAML to use instead of (or extending) the built-in one.",
+)
+@click.option(
+    "--date", "today", metavar="YYYY-MM-DD", help="Date printed in the report (default: today)."
+)
+@click.option(
+    "--pdf-engine",
+    type=click.Choice(["pdfminer", "pdfium"]),
+    default="pdfminer",
+    show_default=True,
+    help="PDF reader; pdfium needs gapcheck[fast].",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def analyse_command(
     resume: Path,
@@ -47,7 +83,7 @@ def analyse_command(
     import datetime as dt
 
     from gapcheck.api import analyse, render
-    from gapcheck.cli import write_text_atomically
+    from gapcheck.atomic import write_text_atomically
     from gapcheck.report import terminal_summary
 
     if today is not None:
@@ -56,10 +92,21 @@ def analyse_command(
         except ValueError:
             raise UsageError("--date", f"'{today}' is not a date", "use YYYY-MM-DD") from None
     if fmt is None:
-        fmt = FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), "html") if output and output != "-" else "html"
+        fmt = (
+            FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), "html")
+            if output and output != "-"
+            else "html"
+        )
 
     analysis = analyse(
-        resume, portfolio, role=role, level=level, job=job, taxonomy=taxonomy, today=today, engine=pdf_engine
+        resume,
+        portfolio,
+        role=role,
+        level=level,
+        job=job,
+        taxonomy=taxonomy,
+        today=today,
+        engine=pdf_engine,
     )
     text = render(analysis, fmt)
     if output == "-":

@@ -29,7 +29,7 @@ def build_command(
       gapcheck profile build postings/ -o nlp.yaml --name "NLP engineer"
       gapcheck resume.pdf --taxonomy nlp.yaml --role nlp-engineer
     """
-    from gapcheck.cli import write_text_atomically
+    from gapcheck.atomic import write_text_atomically
     from gapcheck.errors import InputError
     from gapcheck.jobs import default_finder, read_posting
     from gapcheck.profile import build_profile, check_role_id, posting_files, profile_yaml, slug

@@ -22,7 +22,17 @@ from gapcheck.taxonomy import Taxonomy
 
 # What a folder contributes: prose, never code or data.
 DOC_SUFFIXES = (".md", ".markdown", ".txt", ".rst", ".html", ".htm", ".pdf", ".docx")
-SKIPPED_DIRS = {".git", "node_modules", ".venv", "venv", "__pycache__", "build", "dist", ".tox", "site-packages"}
+SKIPPED_DIRS = {
+    ".git",
+    "node_modules",
+    ".venv",
+    "venv",
+    "__pycache__",
+    "build",
+    "dist",
+    ".tox",
+    "site-packages",
+}
 MAX_FOLDER_FILES = 200  # a folder bigger than this is most likely not a portfolio
 
 
@@ -72,7 +82,11 @@ def _folder_documents(folder: Path) -> list[Path]:
     if len(found) > MAX_FOLDER_FILES:
         found = found[:MAX_FOLDER_FILES]
     if not found:
-        raise InputError(folder.name, "the folder holds no README or documentation files", "pass the files themselves")
+        raise InputError(
+            folder.name,
+            "the folder holds no README or documentation files",
+            "pass the files themselves",
+        )
     return found
 
 
@@ -111,13 +125,19 @@ HANDS_ON_KINDS: tuple[HandsOnKind, ...] = (
     HandsOnKind(
         "competitions",
         "Kaggle or other competitions",
-        re.compile(r"\bkaggle\b|\bhackathon|\bcompetition\b|\bdrivendata\b|\bzindi\b", re.IGNORECASE),
+        re.compile(
+            r"\bkaggle\b|\bhackathon|\bcompetition\b|\bdrivendata\b|\bzindi\b", re.IGNORECASE
+        ),
         skill_id="kaggle",
     ),
     HandsOnKind(
         "open_source",
         "Open-source contributions",
-        re.compile(r"\bopen[- ]source\b|\bcontribut(?:or|ed|ions?)\b[^.]{0,40}\b(?:github|library|project|repo)", re.IGNORECASE),
+        re.compile(
+            r"\bopen[- ]source\b"
+            r"|\bcontribut(?:or|ed|ions?)\b[^.]{0,40}\b(?:github|library|project|repo)",
+            re.IGNORECASE,
+        ),
         skill_id="open_source",
     ),
     HandsOnKind(
@@ -136,7 +156,15 @@ HANDS_ON_KINDS: tuple[HandsOnKind, ...] = (
             r"|\bpublished\s+(?:a|an|in|on|at|two|three|\d+)\b|\bco-?authored\b|\bpeer-reviewed\b",
             re.IGNORECASE,
         ),
-        sections=("publications", "projects", "experience", "research", "summary", "awards", "other"),
+        sections=(
+            "publications",
+            "projects",
+            "experience",
+            "research",
+            "summary",
+            "awards",
+            "other",
+        ),
         skill_id="publications",
     ),
 )
@@ -172,7 +200,9 @@ def _scan(kind: HandsOnKind, sections: Iterable[Section], limit: int = 3) -> tup
     return tuple(found)
 
 
-def hands_on_items(sections: Sequence[Section], detection: Detection, taxonomy: Taxonomy) -> tuple[HandsOnItem, ...]:
+def hands_on_items(
+    sections: Sequence[Section], detection: Detection, taxonomy: Taxonomy
+) -> tuple[HandsOnItem, ...]:
     """Each kind of hands-on proof the guides ask for, present or missing, with evidence."""
     detected = {skill.id: skill for skill in detection.skills if skill.explicit}
     known_ids = {skill.id for skill in taxonomy.skills}
@@ -181,7 +211,9 @@ def hands_on_items(sections: Sequence[Section], detection: Detection, taxonomy: 
         evidence = _scan(kind, sections)
         if not evidence and kind.skill_id in known_ids and kind.skill_id in detected:
             evidence = detected[kind.skill_id].evidence[:3]
-        items.append(HandsOnItem(id=kind.id, name=kind.name, present=bool(evidence), evidence=evidence))
+        items.append(
+            HandsOnItem(id=kind.id, name=kind.name, present=bool(evidence), evidence=evidence)
+        )
     return tuple(items)
 
 

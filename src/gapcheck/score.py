@@ -122,10 +122,13 @@ def build_score(
     )
     earned = sum(item.weight * item.credit for item in items)
     possible = sum(item.weight for item in items)
-    covered = sum(
-        min(category_earned, coverage_target * category_possible)
-        for category_earned, category_possible in _category_sums(items).values()
-    ) / coverage_target
+    covered = (
+        sum(
+            min(category_earned, coverage_target * category_possible)
+            for category_earned, category_possible in _category_sums(items).values()
+        )
+        / coverage_target
+    )
     value = round(min(100.0, 100.0 * covered / possible), 1) if possible > 0 else 0.0
     return Score(
         value=value,
@@ -171,7 +174,9 @@ def _category_scores(
             earned=round(earned[category], 4),
             possible=round(possible[category], 4),
             # coverage: the share of the category's target shown, capped at 100
-            percent=round(min(100.0, 100.0 * earned[category] / (coverage_target * possible[category])), 1),
+            percent=round(
+                min(100.0, 100.0 * earned[category] / (coverage_target * possible[category])), 1
+            ),
         )
         for category in (*known, *unknown)
     )
@@ -327,7 +332,7 @@ def _short_title(title: str, limit: int = 48) -> str:
 
 
 def _emphasis_phrase(skill: Skill | None) -> str:
-    """"called essential by 2 and important by 1": only the emphasis words that stand out."""
+    """ "called essential by 2 and important by 1": only the emphasis words that stand out."""
     if skill is None:
         return ""
     counts: dict[str, int] = {}

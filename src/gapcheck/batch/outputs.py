@@ -15,10 +15,10 @@ from __future__ import annotations
 import csv
 import io
 import os
-import tempfile
 from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePosixPath
 
+from gapcheck.atomic import write_text_atomically
 from gapcheck.errors import UsageError
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
@@ -96,17 +96,7 @@ class OutputFolder:
         return folder
 
     def write_text(self, relative: str, text: str) -> Path:
-        target = self.path(relative)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        fd, temporary = tempfile.mkstemp(prefix=".tmp-", dir=target.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
-            Path(temporary).replace(target)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
-        return target
+        return write_text_atomically(self.path(relative), text)
 
     def read_text(self, relative: str) -> str | None:
         target = self.path(relative)
@@ -125,6 +115,6 @@ class OutputFolder:
         """Delete temporary files a killed run left behind (they are never valid outputs)."""
         folder = self.path(relative_folder) if relative_folder else self.root
         if folder.is_dir() and not folder.is_symlink():
-            for leftover in folder.glob(".tmp-*"):
+            for leftover in folder.glob(".gapcheck-*"):
                 if leftover.is_file() and not leftover.is_symlink():
                     leftover.unlink(missing_ok=True)

@@ -1,0 +1,25 @@
+"""Writing a file so that no reader ever sees half of it."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def write_text_atomically(path: Path, text: str) -> Path:
+    """Write through a temporary file beside `path` and a rename over it.
+
+    An interrupted run (Ctrl-C, kill) leaves either the old file or the new one, never a
+    half-written report. Text is written as given (no newline translation).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temporary = tempfile.mkstemp(prefix=".gapcheck-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        Path(temporary).replace(path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+    return path
