@@ -317,7 +317,7 @@ def test_killing_a_run_halfway_and_running_again_completes_it(tmp_path: Path) ->
     assert len(reports) == total
     for name, mtime in finished.items():
         assert reports[name] == mtime, f"{name} was analysed again"
-    assert not list(out.rglob(".gapcheck-*")), "the second run cleans up temporaries"
+    assert not list(out.rglob(".gapcheck-tmp-*")), "the second run cleans up temporaries"
     rows = list(csv.DictReader(io.StringIO((out / "summary.csv").read_text(encoding="utf-8"))))
     assert len(rows) == total and all(r["status"] == "analysed" for r in rows)
 

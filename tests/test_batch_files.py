@@ -128,7 +128,7 @@ def test_writes_stay_inside_the_output_folder(tmp_path: Path) -> None:
     with pytest.raises(UsageError, match="symbolic link"):
         folder.write_text("linked/a.html", "no")
     assert list((tmp_path / "outside").iterdir()) == []
-    assert not [p for p in (tmp_path / "out").rglob("*") if p.name.startswith(".gapcheck-")]
+    assert not [p for p in (tmp_path / "out").rglob("*") if p.name.startswith(".gapcheck-tmp-")]
 
 
 def test_an_interrupted_write_leaves_the_old_file_whole(

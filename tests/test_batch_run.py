@@ -131,7 +131,7 @@ def test_every_good_file_gets_a_report_and_a_row_and_every_bad_one_its_reason(
     assert "3 of 3 lack Docker" in index
     assert "reports/alice__resume.pdf.html" in index
     assert "crash.pdf" in index and "broken.pdf: is not a resume" in index
-    assert not [p for p in out.rglob(".gapcheck-*")], "no temporary file may remain"
+    assert not [p for p in out.rglob(".gapcheck-tmp-*")], "no temporary file may remain"
 
 
 def test_a_rerun_skips_finished_files_and_retries_only_crashes(

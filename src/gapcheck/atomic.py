@@ -14,7 +14,7 @@ def write_text_atomically(path: Path, text: str) -> Path:
     half-written report. Text is written as given (no newline translation).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=".gapcheck-", dir=path.parent)
+    fd, temporary = tempfile.mkstemp(prefix=".gapcheck-tmp-", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)

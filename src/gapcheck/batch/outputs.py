@@ -115,6 +115,6 @@ class OutputFolder:
         """Delete temporary files a killed run left behind (they are never valid outputs)."""
         folder = self.path(relative_folder) if relative_folder else self.root
         if folder.is_dir() and not folder.is_symlink():
-            for leftover in folder.glob(".gapcheck-*"):
+            for leftover in folder.glob(".gapcheck-tmp-*"):
                 if leftover.is_file() and not leftover.is_symlink():
                     leftover.unlink(missing_ok=True)
