@@ -142,8 +142,10 @@ def score_file(
     return result
 
 
-def run(corpus: Path, taxonomy: Taxonomy) -> dict[str, Any]:
-    labels = json.loads((corpus / "labels.json").read_text(encoding="utf-8"))
+def run(corpus: Path, taxonomy: Taxonomy, labels: dict[str, Any] | None = None) -> dict[str, Any]:
+    """Figures for the resumes in `corpus` (labels: its labels.json unless given)."""
+    if labels is None:
+        labels = json.loads((corpus / "labels.json").read_text(encoding="utf-8"))
     mapping = map_labels(labels["label_names"], taxonomy)
     vocabulary = {sid for sid in mapping.values() if sid is not None}
     started = time.perf_counter()

@@ -212,7 +212,8 @@ def write_deep_nesting(folder: Path, depth: int = 100_000) -> Path:
     nested_array = b"[" * depth + b"]" * depth
     nested_dict = b"<< /A " * depth + b"1" + b" >>" * depth
     content = text_content(RESUME_LINES) + nested_array + b" pop\n"
-    objects = one_page_objects(content, page_extra=b" /Deep " + nested_array + b" /Deeper " + nested_dict)
+    page_extra = b" /Deep " + nested_array + b" /Deeper " + nested_dict
+    objects = one_page_objects(content, page_extra=page_extra)
     path.write_bytes(build_pdf(objects))
     return path
 
@@ -231,7 +232,7 @@ def _deflate_repeated(chunk: bytes, total: int) -> bytes:
     return b"".join(parts)
 
 
-BOMB_INFLATED_BYTES = 2 << 30  # 2 GB of content from a file of about 2 MB
+BOMB_INFLATED_BYTES = 512 << 20  # past every inflation limit, quick to generate
 _bomb_cache: dict[int, bytes] = {}
 
 
@@ -243,7 +244,7 @@ def bomb_stream(inflated: int = BOMB_INFLATED_BYTES) -> bytes:
 
 
 def write_decompression_bomb(folder: Path) -> Path:
-    """A page whose content stream is deflated twice and inflates to 2 GB of spaces."""
+    """A page whose content stream is deflated twice: 2 KB that inflate to 512 MB."""
     path = folder / "bomb.pdf"
     once = bomb_stream()
     twice = zlib.compress(once, 9)
@@ -254,7 +255,7 @@ def write_decompression_bomb(folder: Path) -> Path:
 
 
 def write_truncated_bomb(folder: Path) -> Path:
-    """A bomb stream cut short: a damaged deflate stream that still inflates to a gigabyte.
+    """A bomb stream cut short: a damaged deflate stream that still inflates to 512 MB.
 
     pdfminer retries damaged streams byte by byte, which must be bounded as well.
     """
@@ -262,6 +263,70 @@ def write_truncated_bomb(folder: Path) -> Path:
     data = bomb_stream()[:-64]
     objects = one_page_objects(b"")
     objects[4] = stream_object(data, b" /Filter /FlateDecode")
+    path.write_bytes(build_pdf(objects))
+    return path
+
+
+def write_spread_bomb(folder: Path, pages: int = 5) -> Path:
+    """Pages whose content streams each stay under the per-stream limit, not in total."""
+    path = folder / "spread-bomb.pdf"
+    per_page = bomb_stream(60 << 20)
+    kids = b" ".join(b"%d 0 R" % (4 + 2 * i) for i in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+        HELVETICA,
+    ]
+    for i in range(pages):
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (5 + 2 * i)
+        )
+        objects.append(stream_object(per_page, b" /Filter /FlateDecode"))
+    path.write_bytes(build_pdf(objects))
+    return path
+
+
+def lzw_bomb(cycles: int) -> bytes:
+    """LZW codes (PDF flavour, early change) for `cycles` runs of ever longer runs of spaces.
+
+    After a clear code and one space, every code is the next free table entry (the
+    "KwKwK" case), so code n repeats the previous string plus one space: each cycle of
+    3,838 codes (5 KB) decodes to 7.4 MB.
+    """
+    bits: list[str] = []
+    width = 9
+    for _ in range(cycles):
+        bits.append(format(256, f"0{width}b"))  # clear, at the current width: the table restarts
+        width = 9
+        bits.append(format(32, f"0{width}b"))  # a space
+        size = 258
+        while size < 4096:
+            bits.append(format(size, f"0{width}b"))
+            size += 1
+            if size in (511, 1023, 2047):
+                width += 1
+    bits.append(format(257, "012b"))  # end of data
+    stream = "".join(bits)
+    stream += "0" * (-len(stream) % 8)
+    return int(stream, 2).to_bytes(len(stream) // 8, "big")
+
+
+def write_lzw_bomb(folder: Path) -> Path:
+    """A content stream in the LZW filter pdfminer decodes in Python: 400 KB to 500 MB."""
+    path = folder / "lzw-bomb.pdf"
+    objects = one_page_objects(b"")
+    objects[4] = stream_object(lzw_bomb(70), b" /Filter /LZWDecode")
+    path.write_bytes(build_pdf(objects))
+    return path
+
+
+def write_run_length_bomb(folder: Path) -> Path:
+    """Run-length data (64 times larger once decoded) inside deflate: 4 KB to 256 MB."""
+    path = folder / "run-length-bomb.pdf"
+    runs = zlib.compress(b"\x81 " * (2 << 20), 9)  # each pair: 128 spaces
+    objects = one_page_objects(b"")
+    objects[4] = stream_object(runs, b" /Filter [/FlateDecode /RunLengthDecode]")
     path.write_bytes(build_pdf(objects))
     return path
 
@@ -372,7 +437,9 @@ def write_image_only(folder: Path) -> Path:
 # --------------------------------------------------------------------------- not what it says
 
 
-PNG_HEADER = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+PNG_HEADER = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+)
 
 
 def write_png_as_pdf(folder: Path) -> Path:
@@ -486,10 +553,29 @@ def write_one_huge_line(folder: Path, size: int = 15 * 1024 * 1024) -> Path:
     return path
 
 
-def write_many_lines(folder: Path, lines: int = 400_000) -> Path:
-    """Hundreds of thousands of short lines: a log file, not a resume."""
+def write_many_lines(folder: Path, lines: int = 60_000) -> Path:
+    """Tens of thousands of one-letter lines: few characters, too many lines."""
     path = folder / "many-lines.txt"
-    path.write_bytes(b"Python and SQL\n" * lines)
+    path.write_bytes(b"Skills\nPython and SQL\n" + b"x\n" * lines)
+    return path
+
+
+def write_scripted_html(folder: Path) -> Path:
+    """A saved portfolio page full of scripts, handlers and hidden text."""
+    path = folder / "scripted.html"
+    path.write_text(
+        "<!doctype html><html><head><title>Alex Example</title>"
+        f"<script>alert('{JAVASCRIPT_MARKER}')</script>"
+        "<meta http-equiv='refresh' content='0;url=https://example.invalid/'></head>"
+        f"<body onload=\"alert('{JAVASCRIPT_MARKER}')\"><h2>Skills</h2>"
+        "<p>Python, SQL, PyTorch, Docker</p>"
+        f"<div hidden>{EMBEDDED_MARKER}</div>"
+        f"<template>{EMBEDDED_MARKER}</template>"
+        "<a href=\"javascript:alert(1)\">my project</a>"
+        f"<iframe src='https://example.invalid/'>{EMBEDDED_MARKER}</iframe>"
+        "</body></html>",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -503,19 +589,24 @@ def write_deep_html(folder: Path, depth: int = 50_000) -> Path:
     return path
 
 
-def write_backtracking_markdown(folder: Path) -> Path:
+def write_backtracking_markdown(folder: Path, repeat: int = 4_000) -> Path:
     """Lines built to make careless regular expressions backtrack for hours."""
     path = folder / "backtracking.md"
     rows = [
         "# Skills",
-        "*" + "a *" * 20_000,
-        "_" + "a _" * 20_000,
-        "[" * 20_000 + "](" * 20_000,
-        "<a href='" + "x" * 20_000,
-        "`" * 20_000 + "x",
-        "~~" + "a~" * 20_000,
-        "![" + "[" * 20_000,
+        "*" + "a *" * repeat,
+        "_" + "a _" * repeat,
+        "[" * repeat + "](" * repeat,
+        "<a href='" + "x" * repeat,
+        "<!--" * repeat,
+        "<https://" * (repeat // 4),  # "https" has no vowel: too many look like letter salad
+        "`" * repeat + "x",
+        "~~" + "a~" * repeat,
+        "![" + "[" * repeat,
+        "#  a" + " " * repeat + "b",
         "Python " * 3000,
+        # Ordinary prose, so the file reads as text rather than letter salad.
+        "Built machine learning pipelines with Python and trained models on data. " * 300,
     ]
     path.write_text("\n".join(rows), encoding="utf-8")
     return path
@@ -529,49 +620,74 @@ class Case:
     """A hostile file and what gapcheck must do with it.
 
     `error` holds words the one-line error must contain (None: the file must be read and
-    a report written).
+    a report written); `absent` holds text that must never reach that report; `limits`
+    lowers limits of gapcheck.reading.limits for the run, so a time limit is shown to
+    work without waiting for the real one.
     """
 
     name: str
     write: Callable[[Path], Path]
     error: tuple[str, ...] | None
+    absent: tuple[str, ...] = ()
+    limits: tuple[tuple[str, float], ...] = ()
+    pdf: bool = True  # a PDF, also read with the pdfium engine
 
 
 CASES: tuple[Case, ...] = (
     Case("truncated", write_truncated_pdf, ("damaged or truncated",)),
     Case("header-only", write_header_only_pdf, ("damaged or truncated",)),
     Case("broken-xref", write_broken_xref, None),
-    Case("wrong-length", write_wrong_length, None),
+    Case("wrong-length", write_wrong_length, ("no text layer",)),
     Case("short-length", write_short_length, ("no text layer",)),
-    Case("self-reference", write_self_reference, ("damaged",)),
+    Case("self-reference", write_self_reference, ("endless loop",)),
     Case("page-tree-loop", write_page_tree_loop, None),
     Case("xobject-loop", write_resource_loop, None),
-    Case("deep-nesting", write_deep_nesting, ("nested too deeply",)),
-    Case("decompression-bomb", write_decompression_bomb, ("MB",)),
-    Case("truncated-bomb", write_truncated_bomb, ("MB",)),
-    Case("thousands-of-pages", write_many_pages, ("5000 pages", "page limit")),
+    Case("deep-nesting", write_deep_nesting, None),
+    Case("decompression-bomb", write_decompression_bomb, ("64.0 MB", "decompression bomb")),
+    Case("truncated-bomb", write_truncated_bomb, ("64.0 MB", "decompression bomb")),
+    Case("spread-bomb", write_spread_bomb, ("256.0 MB in all", "decompression bomb")),
+    Case("lzw-bomb", write_lzw_bomb, ("64.0 MB", "decompression bomb")),
+    Case("run-length-bomb", write_run_length_bomb, ("64.0 MB", "decompression bomb")),
+    Case("thousands-of-pages", write_many_pages, ("5000 pages", "50-page limit")),
     Case(
         "thousands-of-pages-lying-count",
         lambda folder: write_many_pages(folder, lying_count=True),
-        ("page limit",),
+        ("more than 50 pages", "50-page limit"),
     ),
-    Case("enormous-page", write_enormous_page, ("limit",)),
-    Case("operand-flood", write_operand_flood, ("limit",)),
-    Case("active-content", write_active_content, None),
+    Case("enormous-page", write_enormous_page, ("200,000 characters",)),
+    Case(
+        "operand-flood",
+        write_operand_flood,
+        ("3-second limit",),
+        limits=(("MAX_SECONDS", 3.0),),
+    ),
+    Case(
+        "active-content",
+        write_active_content,
+        None,
+        absent=(JAVASCRIPT_MARKER, EMBEDDED_MARKER, "calc.exe", "skills.txt"),
+    ),
     Case("encrypted", write_encrypted_with_password, ("encrypted", "password")),
     Case("encrypted-open", write_encrypted_without_password, None),
     Case("unmapped-font", write_unmapped_font, ("garbled", "Unicode map")),
     Case("image-only", write_image_only, ("no text layer", "OCR")),
-    Case("png-renamed", write_png_as_pdf, ("PNG image",)),
-    Case("zip-renamed", write_zip_as_pdf, ("ZIP archive",)),
-    Case("zero-bytes", write_zero_bytes, ("empty",)),
-    Case("docx-bomb", write_docx_bomb, ("MB",)),
-    Case("docx-many-entries", write_docx_many_entries, ("entries",)),
-    Case("cp1252-text", write_cp1252_text, None),
-    Case("utf16-without-bom", write_utf16_without_bom, ("binary",)),
-    Case("invalid-utf8-markdown", write_invalid_utf8_markdown, None),
-    Case("one-huge-line", write_one_huge_line, ("limit",)),
-    Case("many-lines", write_many_lines, ("limit",)),
-    Case("deep-html", write_deep_html, ("nested too deeply",)),
-    Case("backtracking-markdown", write_backtracking_markdown, None),
+    Case("png-renamed", write_png_as_pdf, ("PNG image",), pdf=False),
+    Case("zip-renamed", write_zip_as_pdf, ("ZIP archive",), pdf=False),
+    Case("zero-bytes", write_zero_bytes, ("empty",), pdf=False),
+    Case("docx-bomb", write_docx_bomb, ("100.0 MB limit", "ZIP bomb"), pdf=False),
+    Case("docx-many-entries", write_docx_many_entries, ("5,000-entry limit",), pdf=False),
+    Case("cp1252-text", write_cp1252_text, None, pdf=False),
+    Case("utf16-without-bom", write_utf16_without_bom, ("binary",), pdf=False),
+    Case("invalid-utf8-markdown", write_invalid_utf8_markdown, None, pdf=False),
+    Case("one-huge-line", write_one_huge_line, ("200,000 characters",), pdf=False),
+    Case("many-lines", write_many_lines, ("50,000 lines",), pdf=False),
+    Case("deep-html", write_deep_html, None, pdf=False),
+    Case(
+        "scripted-html",
+        write_scripted_html,
+        None,
+        absent=(JAVASCRIPT_MARKER, EMBEDDED_MARKER, "javascript:"),
+        pdf=False,
+    ),
+    Case("backtracking-markdown", write_backtracking_markdown, None, pdf=False),
 )

@@ -61,7 +61,6 @@ def analyse(
     the file, for any input gapcheck cannot use.
     """
     from gapcheck import detect, recommend, score
-    from gapcheck.jobs import job_gap, read_posting
     from gapcheck.portfolio import expand_portfolio, hands_on_items, with_hands_on_skills
     from gapcheck.reading import read_document
     from gapcheck.sections import split_sections
@@ -103,7 +102,11 @@ def analyse(
     detection = with_hands_on_skills(named, hands_on, sections, tax)
     result_score = score.score(detection, tax, target)
     gaps = score.rank_gaps(detection, tax, target)
-    posting = read_posting(job_path, tax) if job_path is not None else None
+    job_result = None
+    if job_path is not None:
+        from gapcheck.jobs import job_gap, read_posting  # imported only when a posting is given
+
+        job_result = job_gap(read_posting(job_path, tax), detection, tax, target)
 
     warnings = tuple(w for doc in documents for w in doc.diagnostics.warnings)
     return Analysis(
@@ -121,7 +124,7 @@ def analyse(
         certifications=recommend.suggest_certifications(gaps, detection, tax),
         retired_held=recommend.retired_notes(detection, tax),
         warnings=warnings,
-        job=job_gap(posting, detection, tax, target) if posting is not None else None,
+        job=job_result,
         hands_on=hands_on,
     )
 

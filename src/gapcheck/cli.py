@@ -7,8 +7,11 @@ gapcheck error is caught once, in `main`, and printed as one line. Heavy librari
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
+import warnings
+from pathlib import Path
 from typing import Any
 
 import click
@@ -77,18 +80,53 @@ def _register_commands() -> None:
     cli.add_command(profile_group)
 
 
+def one_line(text: str) -> str:
+    """`text` with control characters (a newline in a file name) shown escaped."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
+
+
+def _quiet_libraries() -> None:
+    """Keep library chatter off standard error, where each error is promised as one line.
+
+    pdfminer logs a warning for every oddity of a damaged PDF, and parsers warn about
+    markup; gapcheck reports what matters itself. GAPCHECK_DEBUG=1 shows everything.
+    """
+    if not os.environ.get("GAPCHECK_DEBUG"):
+        logging.disable(logging.CRITICAL)
+        warnings.simplefilter("ignore")
+
+
+def _dashed_file(args: list[str]) -> str | None:
+    """The first argument that looks like an option but names an existing file."""
+    for arg in args:
+        if arg == "--":
+            return None
+        if arg.startswith("-") and len(arg) > 1 and Path(arg).exists():
+            return arg
+    return None
+
+
 def main(argv: list[str] | None = None) -> Any:
     """Entry point: run the CLI, turning gapcheck errors into one line and an exit code."""
     _register_commands()
+    _quiet_libraries()
     try:
         return cli.main(args=argv, prog_name="gapcheck", standalone_mode=False)
     except GapcheckError as exc:
-        click.echo(f"gapcheck: error: {exc.message}", err=True)
+        click.echo(f"gapcheck: error: {one_line(exc.message)}", err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
         click.echo("gapcheck: interrupted", err=True)
         sys.exit(130)
     except click.ClickException as exc:
+        dashed = _dashed_file(sys.argv[1:] if argv is None else argv)
+        if isinstance(exc, click.NoSuchOption) and dashed is not None:
+            click.echo(
+                f"gapcheck: error: {one_line(dashed)}: a file name starting with '-' reads as "
+                f"an option; write ./{one_line(dashed)}, or put it after --",
+                err=True,
+            )
+            sys.exit(2)
         exc.show()
         sys.exit(2 if isinstance(exc, click.UsageError) else exc.exit_code)
     except KeyboardInterrupt:
@@ -100,7 +138,7 @@ def main(argv: list[str] | None = None) -> Any:
         if os.environ.get("GAPCHECK_DEBUG"):
             raise
         click.echo(
-            f"gapcheck: error: internal error ({type(exc).__name__}: {exc}); "
+            f"gapcheck: error: internal error ({type(exc).__name__}: {one_line(str(exc))}); "
             "set GAPCHECK_DEBUG=1 for details and please report it",
             err=True,
         )

@@ -220,9 +220,13 @@ def rank_gaps(detection: Detection, taxonomy: Taxonomy, target: Target) -> tuple
 
     possible = sum(weights.values())
     role = taxonomy.role(target.role)
+    blocked_by: dict[str, list[str]] = {skill_id: [] for skill_id in ordered}
+    for skill_id in ordered:  # in rank order, so each list is in rank order too
+        for prerequisite in prerequisites[skill_id]:
+            blocked_by[prerequisite].append(skill_id)
     gaps: list[Gap] = []
     for rank, skill_id in enumerate(ordered, start=1):
-        blocks = tuple(s for s in ordered if skill_id in prerequisites[s])
+        blocks = tuple(blocked_by[skill_id])
         skill = by_id.get(skill_id)
         facts = _RankFacts(
             skill=skill,

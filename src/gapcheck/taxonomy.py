@@ -14,8 +14,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from gapcheck.errors import TaxonomyError
 from gapcheck.resources import builtin_taxonomy_path
 
@@ -197,6 +195,12 @@ def skill_importance(skill: Skill) -> float:
     return sum(guide_weight(p) for p in skill.provenance)
 
 
+# role_weights answers, by (taxonomy identity, role, level). A taxonomy is immutable, and
+# the memo holds it, so its id cannot be reused by another object while the entry lives.
+_WEIGHTS_MEMO: dict[tuple[int, str, str], tuple[Taxonomy, dict[str, float]]] = {}
+_WEIGHTS_MEMO_SIZE = 32
+
+
 def role_weights(taxonomy: Taxonomy, role_id: str, level: str) -> dict[str, float]:
     """Weight of every expected skill for a role at a level: importance x factors.
 
@@ -204,7 +208,20 @@ def role_weights(taxonomy: Taxonomy, role_id: str, level: str) -> dict[str, floa
              x role.level_category_factors[level][category]
              x role.level_skill_factors[level][id]
     Skills with weight below role.min_weight, or not `scored`, are not expected.
+    Computed once per taxonomy, role and level (scoring asks three times per resume);
+    each caller gets its own copy.
     """
+    key = (id(taxonomy), role_id, level)
+    memo = _WEIGHTS_MEMO.get(key)
+    if memo is None or memo[0] is not taxonomy:
+        if len(_WEIGHTS_MEMO) >= _WEIGHTS_MEMO_SIZE:
+            _WEIGHTS_MEMO.clear()
+        memo = (taxonomy, _role_weights(taxonomy, role_id, level))
+        _WEIGHTS_MEMO[key] = memo
+    return dict(memo[1])
+
+
+def _role_weights(taxonomy: Taxonomy, role_id: str, level: str) -> dict[str, float]:
     role = taxonomy.role(role_id)
     level_cats = role.level_category_factors.get(level, {})
     level_skills = role.level_skill_factors.get(level, {})
@@ -257,6 +274,8 @@ def read_yaml(path: Path) -> Any:
         raise TaxonomyError(
             path.name, f"cannot be read ({reason})", "pass a UTF-8 YAML file"
         ) from None
+    import yaml  # here, not at the top: a cached taxonomy (the usual start) needs no YAML
+
     try:
         # libyaml's loader, when PyYAML was built with it, reads the taxonomy ~10x faster.
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)

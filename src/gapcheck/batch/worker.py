@@ -24,6 +24,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import contextlib
 import faulthandler
+import gc
 import logging
 import multiprocessing
 import multiprocessing.connection
@@ -183,6 +184,11 @@ def _worker_main(
         with contextlib.suppress(OSError):
             connection.send(("init-error", _one_line(f"{type(exc).__name__}: {exc}")))
         return
+    # Everything alive now (modules, the warmed-up detector) lives as long as the worker:
+    # moved out of the collector's reach, it is no longer re-scanned by every full
+    # collection, which cost ~12 ms per resume (a quarter of its CPU). Nothing is collected
+    # first, so a forked worker does not touch, and so copy, the memory it shares.
+    gc.freeze()
     if max_memory_mb:
         _cap_address_space(max_memory_mb)
     connection.send(("ready", os.getpid()))

@@ -9,20 +9,24 @@ meant (see vocabulary.py for the casing classes):
 * a word-like name written in lowercase, at the start of a sentence or in an all-capitals
   line ("spark", "Excel at ...", "PYTHON") counts in a list, in a Skills section, when
   joined to another skill ("python and R"), or next to a technical word ("Python
-  scripts", "using python").
+  scripts", "using python"); spelled as a camel-case name ("RESTful") it counts as such;
+* a case-sensitive rule term in capitals ("GO", "EXCEL") is the term only in a line
+  written in capitals.
 
 The contexts:
     list            the term stands between list punctuation (",", "|", "•", "/", "(",
                     "and", line edges...) in a line that names another accepted skill,
-                    or is joined by a list word to a neighbouring skill term;
+                    or is joined by a list word to a neighbouring skill term; a version
+                    number after a name ("Airflow 2 · Git") is part of the item;
     skills_section  the term stands between list punctuation in a Skills section;
     cue             a cue word stands within CUE_WINDOW tokens; a cue that contains the
                     term itself ("in R", "Apache Spark") must match around it.
 
 Whatever the class, an everyday phrase from data/blocked_phrases.txt ("spark interest",
 "a CV", "regression testing") that is longer than the term blocks it, and a one-letter or
-ambiguous term is never taken from a hyphenated compound ("C-suite", "Go-to-market"), an
-"R & D" pair, a name initial ("John C. Smith") or a term followed by a year ("Spring 2021").
+ambiguous term is never taken from an "R & D" pair, a name initial ("John C. Smith") or a
+term followed by a year ("Spring 2021"), nor, when it is a letter or an everyday word,
+from a hyphenated compound ("C-suite", "Go-to-market"; "LLM-based" keeps its LLM).
 """
 
 from __future__ import annotations
@@ -34,7 +38,8 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from gapcheck.detection.text import LogicalLine
-from gapcheck.detection.vocabulary import DEFAULT_LETTER_RULE_ACCEPT, Block, Candidate
+from gapcheck.detection.vocabulary import DEFAULT_LETTER_RULE_ACCEPT, Block, Candidate, Term
+from gapcheck.detection.words import ordinary_words
 
 CUE_WINDOW = 5  # tokens either side; a cue further away usually belongs to another item
 
@@ -68,6 +73,7 @@ TECHNICAL_BEFORE = frozenset({"using", "in", "with", "via"})
 # fmt: on
 
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_VERSION = re.compile(r"^v?\d+(?:\.(?:\d+|x))*\+?$")
 
 
 @dataclass(frozen=True)
@@ -84,7 +90,15 @@ def _left_open(doc: Doc, start: int) -> bool:
     return start == 0 or doc[start - 1].lower_ in SEPARATORS
 
 
+def _past_version(doc: Doc, end: int) -> int:
+    """The token after a version number that follows a name ("Airflow 2", "TF 2.x")."""
+    while end < len(doc) and _VERSION.match(doc[end].text) and not _YEAR.match(doc[end].text):
+        end += 1
+    return end
+
+
 def _right_open(doc: Doc, end: int) -> bool:
+    end = _past_version(doc, end)
     return end == len(doc) or doc[end].lower_ in SEPARATORS or doc[end].text in SENTENCE_ENDS
 
 
@@ -94,8 +108,9 @@ def _list_bounded(doc: Doc, start: int, end: int) -> bool:
 
 def _coordinated(doc: Doc, start: int, end: int, others: Sequence[Candidate]) -> bool:
     """Joined by a list word or mark to a neighbouring skill term: "Python and R"."""
-    ends = {c.end for c in others}
+    ends = {c.end for c in others} | {_past_version(doc, c.end) for c in others}
     starts = {c.start for c in others}
+    end = _past_version(doc, end)
     before = doc[start - 1].lower_ if start >= 1 else ""
     after = doc[end].lower_ if end < len(doc) else ""
     joined_left = before in CONNECTORS and start - 1 in ends
@@ -170,11 +185,15 @@ def _never(doc: Doc, candidate: Candidate) -> bool:
         return 0 <= i < len(doc) and doc[i].whitespace_ == ""
 
     single = end - start == 1 and len(text(start)) == 1
+    # A letter or an everyday word inside a hyphenated compound is part of another word
+    # ("Go-to-market", "C-suite"); an abbreviation keeps its meaning ("LLM-based").
+    wordlike = single or candidate.term.text.lower() in ordinary_words()
     shapes = (
         # "Go-to-market", "C-suite": the first part of a hyphenated compound.
-        text(end) == "-" and glued(end - 1) and glued(end) and text(end + 1).isalpha(),
+        wordlike and text(end) == "-" and glued(end - 1) and glued(end) and text(end + 1).isalpha(),
         # "e-Go", "T-R": the last part of one.
-        text(start - 1) == "-"
+        wordlike
+        and text(start - 1) == "-"
         and glued(start - 2)
         and glued(start - 1)
         and text(start - 2).isalpha(),
@@ -224,6 +243,22 @@ def _sentence_start(doc: Doc, start: int) -> bool:
     return True
 
 
+def _case_fits(doc: Doc, candidate: Candidate, line: LogicalLine) -> bool:
+    """A case-sensitive term written in capitals ("GO", "EXCEL") counts only in a line
+    written in capitals, where case says nothing; elsewhere "GO" is another word."""
+    term = candidate.term
+    written = doc[candidate.start : candidate.end].text
+    if term.casing != "ambiguous" or written == term.text or not written.isupper():
+        return True
+    return line.all_caps
+
+
+def _camel_case(text: str) -> bool:
+    """ "RESTful", "GitHub", "PyTorch": a capital after the first letter, which no
+    ordinary word written at the start of a sentence has."""
+    return any(c.isupper() for c in text[1:]) and any(c.islower() for c in text)
+
+
 def _needs_context(doc: Doc, candidate: Candidate, line: LogicalLine) -> bool:
     """True when the term counts only in context; False when it counts as written."""
     term = candidate.term
@@ -236,6 +271,8 @@ def _needs_context(doc: Doc, candidate: Candidate, line: LogicalLine) -> bool:
         as_name = {term.text, term.text.upper(), term.text[:1].upper() + term.text[1:]}
         if line.all_caps or written.islower() or written not in as_name:
             return True
+        if written == term.text and _camel_case(written):
+            return False  # "RESTful" spelled as the name is the name, even first in a sentence
         return _sentence_start(doc, candidate.start)
     return False
 
@@ -248,7 +285,7 @@ def judge(
     tokenize: Callable[[str], tuple[str, ...]],
 ) -> list[Accepted]:
     """The candidates that count, after context and longest match (see the module docstring)."""
-    live = [c for c in candidates if not _blocked(c, blocks)]
+    live = [c for c in candidates if not _blocked(c, blocks) and _case_fits(doc, c, line)]
     conditional = [c for c in live if _needs_context(doc, c, line)]
     accepted = [Accepted(c, c.term.method) for c in live if c not in conditional]
     skills_kind = line.section.kind == "skills"
@@ -316,7 +353,10 @@ def _longest(doc: Doc, accepted: list[Accepted]) -> list[Accepted]:
 
     Two terms on exactly the same words both count (the taxonomy gave them the same
     spelling). A shorter term inside a longer one is dropped, unless it fills one
-    slash-separated part of it: "C/C++" names both C and C++.
+    slash-separated part of it ("C/C++" names both C and C++), or it is the product a
+    longer term of another skill is named after ("GitHub Actions" names GitHub too).
+    Terms of two skills that only share words both count: "text classification model"
+    names text classification and a classification model.
     """
     kept: list[Accepted] = []
     ranked = sorted(
@@ -332,6 +372,10 @@ def _longest(doc: Doc, accepted: list[Accepted]) -> list[Accepted]:
                 continue
             if (o.start, o.end) == (c.start, c.end):
                 continue
+            if _names_the_product(c, o):
+                continue
+            if _side_by_side(c, o):
+                continue
             if not _slash_part(doc, c, o):
                 clash = True
                 break
@@ -339,6 +383,35 @@ def _longest(doc: Doc, accepted: list[Accepted]) -> list[Accepted]:
             kept.append(item)
     kept.sort(key=lambda a: (a.candidate.start, a.candidate.end, a.candidate.term.target))
     return kept
+
+
+def _side_by_side(inner: Candidate, outer: Candidate) -> bool:
+    """Two skills' terms that overlap without one holding the other."""
+    holds = outer.start <= inner.start and inner.end <= outer.end
+    return not holds and inner.term.target != outer.term.target
+
+
+def _product_name(term: Term) -> bool:
+    """ "GitHub", "AWS", "Vertex AI", "Azure", "Docker": a name, not a field written in
+    sentence case ("Machine learning", "Classification"), whose capital says nothing."""
+    text = term.text
+    if any(c.isupper() for c in text[1:]):
+        return True
+    if " " in text or not text[:1].isupper():
+        return False
+    return term.casing == "word" or text.lower() not in ordinary_words()
+
+
+def _names_the_product(inner: Candidate, outer: Candidate) -> bool:
+    """The longer term starts with the shorter one, a product of another skill:
+    "GitHub Actions" (CI/CD) names GitHub, "TensorFlow Serving" (deployment) TensorFlow."""
+    return (
+        inner.start == outer.start
+        and inner.end < outer.end
+        and inner.term.target != outer.term.target
+        and inner.term.casing != "ambiguous"
+        and _product_name(inner.term)
+    )
 
 
 def _slash_part(doc: Doc, inner: Candidate, outer: Candidate) -> bool:

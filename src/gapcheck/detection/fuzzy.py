@@ -13,6 +13,9 @@ Guards (benchmarks/fuzzy_cutoff.py measures them; figures in benchmarks/README.m
   word ("tableaux" is not "Tableau"); words that are all frequent count only when they
   spell a name exactly once joined ("Tensor Flow");
 * the first letter must agree and the lengths may differ by at most two letters;
+* a run of words must be misspelled word by word: each word that differs from the
+  name's word is at most two edits and 75% alike ("Scikit lern", not "Snakemake
+  pipelines" for "SageMaker Pipelines");
 * spellings with a one-letter word or a slash are no target ("R programming", "A/B test");
 * target terms must be spelled out: no acronym, no one-letter or ambiguous term, and no
   term the taxonomy writes as a lowercase ordinary word ("testing", "attention").
@@ -36,6 +39,9 @@ MIN_LENGTH = 5  # letters in the candidate, spaces removed
 CUTOFF = 82.5  # OSA similarity x 100: one edit from 6 letters on, two from 12
 MAX_LENGTH_GAP = 2
 MAX_WORDS = 3
+# In a run of words, each misspelled word on its own: at most two edits, 75% alike.
+MAX_WORD_EDITS = 2
+MIN_WORD_SIMILARITY = 0.75
 _STOP = frozenset(
     {"and", "or", "of", "the", "a", "an", "in", "on", "for", "to", "with", "at", "by"}
 )
@@ -74,11 +80,15 @@ class FuzzyIndex:
         self.cutoff = cutoff
         self.min_length = min_length
         by_spelling: dict[str, list[Term]] = {}
+        words: dict[str, set[tuple[str, ...]]] = {}
         for index, term in enumerate(vocabulary.terms):
             for spelling in sorted(vocabulary.variants[index]):
                 if eligible_target(term, spelling, min_length):
                     by_spelling.setdefault(squash(spelling), []).append(term)
+                    split = tuple(squash(w) for w in re.split(r"[\s-]+", spelling) if squash(w))
+                    words.setdefault(squash(spelling), set()).add(split)
         self._terms = by_spelling
+        self._words = words
         # Spellings by (first letter, length): the only ones a candidate is compared with.
         self._buckets: dict[tuple[str, int], list[str]] = {}
         for spelling in sorted(by_spelling):
@@ -105,6 +115,28 @@ class FuzzyIndex:
 
     def terms(self, spelling: str) -> list[Term]:
         return self._terms[spelling]
+
+    def word_by_word(self, words: Sequence[str], spelling: str) -> bool:
+        """Is a run of words a misspelling of `spelling` word by word?
+
+        "Scikit lern" is "scikit learn" with one word off by a letter; "Snakemake
+        pipelines" is as close to "SageMaker Pipelines" overall, but its first word is
+        another name. A spelling with another number of words ("Tensor Flow") passes.
+        """
+        aligned = [w for w in self._words.get(spelling, ()) if len(w) == len(words)]
+        if not aligned:
+            return True
+        return any(
+            all(
+                a == b
+                or (
+                    OSA.distance(a, b) <= MAX_WORD_EDITS
+                    and OSA.normalized_similarity(a, b) >= MIN_WORD_SIMILARITY
+                )
+                for a, b in zip(words, target, strict=True)
+            )
+            for target in aligned
+        )
 
 
 def _plausible_word(token_text: str) -> bool:
@@ -149,6 +181,9 @@ def fuzzy_matches(
             spelling, score = best
             if spelling in ordinary and text.startswith(spelling):
                 continue  # "tableaux", "pythons": the word inflected, not the name misspelled
+            run = [squash(t) for t in texts[start:stop]]
+            if size > 1 and not index.word_by_word(run, spelling):
+                continue
             for term in index.terms(spelling):
                 found.append(FuzzyMatch(start, stop, term, score))
             for i in range(start, stop):

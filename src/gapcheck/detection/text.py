@@ -141,6 +141,40 @@ def _build(group: Sequence[Line], section: Section) -> LogicalLine:
     return LogicalLine(text=text, norm=norm, origin=origin, parts=tuple(parts), section=section)
 
 
+def heading_line(section: Section) -> LogicalLine | None:
+    """The section's heading as a logical line of its own ("Deep Learning Projects",
+    "Master thesis" name skills too), placed on the line just above the section's first.
+
+    A section with no lines under its heading has no place to point at and gives None.
+    """
+    heading = section.heading.strip()
+    if not heading or not section.lines:
+        return None
+    first = section.lines[0]
+    line = Line(text=heading, page=first.page, number=max(first.number - 1, 1))
+    return _build([line], section)
+
+
+def seam_line(first: LogicalLine, second: LogicalLine) -> tuple[LogicalLine, int] | None:
+    """The last physical line of `first` and the first of `second` as one line, and the
+    offset in its normalised text where the second begins; None where no sentence can
+    run on (the first ends a sentence, or they stand on other pages or columns).
+
+    A list wrapped without a sign that it runs on ("Excel | Machine" / "Learning |
+    NLP") is not joined, so a name broken over it is only found across this seam.
+    """
+    tail = first.parts[-1][1]
+    head = second.parts[0][1]
+    if tail.page != head.page or first.text.rstrip().endswith(_SENTENCE_END):
+        return None
+    if tail.column and head.column and tail.column != head.column:
+        return None
+    line = _build([tail, head], first.section)
+    start = line.parts[1][0]
+    seam = next((i for i, origin in enumerate(line.origin) if origin >= start), len(line.norm))
+    return line, seam
+
+
 def text_section(text: str, document: str) -> Section:
     """Plain text as one "other" section, one Line per text line (job postings, guides)."""
     lines = tuple(

@@ -19,8 +19,9 @@ from spacy.tokenizer import Tokenizer  # type: ignore[import-not-found]  # Cytho
 
 # Opening punctuation and bullets that may stick to the front of a word.
 _PREFIX = re.compile(r"""^[(\[{"'<«•·▪●◦‣∙⋅*~|,;:!?=>$-]""")
-# Closing punctuation, a possessive 's, and a final full stop (kept by abbreviations below).
-_SUFFIX = re.compile(r"""(?:[)\]}"'»,;:!?|•·=<>]|'s|\.)$""")
+# Closing punctuation, a possessive 's, a per cent sign ("91%" -> 91 %, so that "%" can be
+# a cue word), and a final full stop (kept by abbreviations below).
+_SUFFIX = re.compile(r"""(?:[)\]}"'»,;:!?|•·=<>%]|'s|\.)$""")
 # List punctuation anywhere, hyphens between word characters, and the dot before a web
 # domain ending, so that "github.com/name" shows the word "github".
 _INFIX = re.compile(

@@ -12,8 +12,10 @@ into one of two spaCy PhraseMatchers:
 Each term also gets a casing class that decides how much context it needs:
 
     plain      counts wherever it matches ("PyTorch", "data pipelines")
-    acronym    counts in capitals ("AWS", "CNNs"); in an all-capitals line an acronym
-               that is also an English word ("BE", "REST") needs context
+    acronym    counts in capitals ("AWS", "CNNs") or as written ("ViT", "NeRF": short
+               names with a capital inside); in an all-capitals line an acronym that is
+               also an English word ("BE", "REST") needs context. Dotted abbreviations
+               ("B.S.", "Ph.D.") are plain: "b.s." in lowercase is the same degree.
     word       a name that is also an ordinary English word ("Python", "Spark", "Swift"):
                counts as written or in capitals; in lowercase, at the start of a sentence
                or in an all-capitals line it needs context (see context.py). A lowercase
@@ -30,6 +32,7 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -53,6 +56,10 @@ _SPELLING_SWAPS = (
     ("ysing", "yzing"),
 )
 _SIMPLE_WORDS = re.compile(r"^[\w+#.']+(?:[ -][\w+#.']+)+$")
+# A short abbreviation with a capital after a small letter: "ViT", "NeRF", "LoRA".
+_SHORT_CAMEL = re.compile(r"^[A-Z]+[a-z]+[A-Z]")
+# A dotted abbreviation: "B.S.", "Ph.D", "M.A.Sc." (letters with a full stop between them).
+_DOTTED = re.compile(r"^[A-Za-z]+(?:\.[A-Za-z]+)+\.?$")
 _PARENTHESIS = re.compile(r"\s*\([^)]*\)")
 _NO_NUMBER_CHANGE = ("ing", "ics", "ss", "us", "is", "ous")
 # Endings of nouns that name a field or an activity ("Classification", "Statistics",
@@ -106,7 +113,11 @@ def casing_of(text: str) -> str:
         return "ambiguous"  # "C", "R": a letter alone is a skill only in context
     letters = [c for c in text if c.isalpha()]
     if letters and not any(c.islower() for c in letters) and any(c.isupper() for c in letters):
+        if _DOTTED.match(text.strip()):
+            return "plain"  # "B.S.", "M.A.Sc.": no English word is spelled with those dots
         return "acronym"
+    if len(letters) <= 5 and _SHORT_CAMEL.match(text):
+        return "acronym"  # "ViT", "NeRF": as written, or they are other words ("VIT")
     lower = text.lower()
     if (
         " " not in text
@@ -239,6 +250,9 @@ class Vocabulary:
         self._blocked = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._block_focus: dict[int, tuple[tuple[int, int], bool]] = {}
         self.variants: dict[int, set[str]] = {}  # term index -> its spellings (for fuzzy)
+        # Neighbouring words inside a term ("machine", "learning"): a name can be broken
+        # between two lines only where such a pair meets (see `spans_words`).
+        self.word_pairs: set[tuple[str, str]] = set()
         for term in _skill_terms(taxonomy):
             self._add(term)
         for term in _certification_terms(taxonomy):
@@ -256,14 +270,22 @@ class Vocabulary:
         else:
             spellings = spelling_variants(term.text, term.casing)
         self.variants[index] = spellings
+        for spelling in spellings:
+            words = [token.lower_ for token in self.nlp.make_doc(spelling)]
+            self.word_pairs.update(pairwise(words))
         case_sensitive = (
             term.casing == "acronym"
             or (term.casing == "ambiguous" and (term.rule is None or term.rule.case_sensitive))
             or term.method == "code"
         )
+        matched = set(spellings)
+        if case_sensitive and term.casing == "ambiguous":
+            # "GO", "EXCEL" in a line written in capitals; context.py accepts the capitals
+            # only in such a line, since "GO" elsewhere is another word or an acronym.
+            matched |= {spelling.upper() for spelling in spellings}
         matcher = self._orth if case_sensitive else self._lower
         key = f"term:{index}"
-        matcher.add(key, [self.nlp.make_doc(s) for s in sorted(spellings)])
+        matcher.add(key, [self.nlp.make_doc(s) for s in sorted(matched)])
 
     def _add_block(self, phrase: str) -> None:
         wins_ties = phrase.startswith("!")
@@ -284,6 +306,10 @@ class Vocabulary:
 
     def make_doc(self, text: str) -> Doc:
         return self.nlp.make_doc(text)
+
+    def spans_words(self, last: str, first: str) -> bool:
+        """Could a term run from a line ending in word `last` into one starting with `first`?"""
+        return (last.lower(), first.lower()) in self.word_pairs
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         found: list[Candidate] = []

@@ -67,7 +67,8 @@ def read_bytes(
         raise _too_big(source, len(data))
     kind = sniff(data, source)
     budget = limits.ReadBudget(source)
-    result = _read_kind(kind, data, source, engine, budget)
+    with budget.watch():
+        result = _read_kind(kind, data, source, engine, budget)
     share = quality.unreadable_share(result.readable, result.unreadable)
     quality.check_garbled(source, share, (line.text for line in result.lines))
     if not result.lines:
@@ -143,7 +144,7 @@ def _read_kind(
         return read_html(data, source, budget)
     from gapcheck.reading.text import read_text
 
-    return read_text(data, source, markdown=kind == "md")
+    return read_text(data, source, budget, markdown=kind == "md")
 
 
 def _with_section_warnings(document: Document) -> Document:

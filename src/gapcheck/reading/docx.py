@@ -11,6 +11,7 @@ breaks Word recorded when it last laid the document out.
 from __future__ import annotations
 
 import io
+from collections.abc import Iterator
 from typing import Any
 
 from gapcheck.errors import InputError, LimitError
@@ -47,6 +48,7 @@ def read_docx(data: bytes, source: str, budget: limits.ReadBudget) -> ReadResult
         page += _page_breaks_before(paragraph)
         item = _item(paragraph, page)
         if item is not None:
+            budget.add_characters(len(item.text))
             items.append(item)
         if len(items) % 200 == 0:
             budget.check()
@@ -69,6 +71,8 @@ def _open(data: bytes, source: str) -> Any:
 
     try:
         return open_docx(io.BytesIO(data))
+    except LimitError:  # the time or memory budget ran out while the archive was parsed
+        raise
     except (OpcError, KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
         raise InputError(
             source,
@@ -83,21 +87,20 @@ def _open(data: bytes, source: str) -> Any:
         ) from None
 
 
-def _body_paragraphs(document: Any) -> list[Any]:
+def _body_paragraphs(document: Any) -> Iterator[Any]:
     """Every paragraph in document order: body, table cells, text boxes.
 
     A text box is stored twice (a modern drawing and a VML fallback for old Word);
-    the fallback copy is skipped.
+    the fallback copy is skipped. Paragraphs are made one at a time, so the line
+    limit stops a huge document before all of it is wrapped.
     """
     from docx.text.paragraph import Paragraph
 
     body = document.element.body
-    paragraphs = []
     for element in body.iter(f"{_W}p"):
         if any(ancestor.tag == _FALLBACK for ancestor in element.iterancestors()):
             continue
-        paragraphs.append(Paragraph(element, document.part))
-    return paragraphs
+        yield Paragraph(element, document.part)
 
 
 def _page_breaks_before(paragraph: Any) -> int:

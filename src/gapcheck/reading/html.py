@@ -4,10 +4,13 @@ Scripts, styles and other invisible content are dropped. Block elements start ne
 lines, inline elements run on; headings keep a heading style so sections are found;
 links keep their address visible ("My project (https://github.com/...)"), because a
 GitHub or Kaggle link is evidence of hands-on work even when its text says "here".
+The tree is walked with an explicit stack, so a page nested a hundred thousand
+elements deep is read like any other.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from gapcheck.errors import LimitError
@@ -61,6 +64,7 @@ BLOCKS = frozenset(
     }
 )
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+NODES_PER_TIME_CHECK = 500
 
 
 class _Collector:
@@ -77,6 +81,7 @@ class _Collector:
         text = " ".join("".join(self.parts).split())
         self.parts.clear()
         if text:
+            self.budget.add_characters(len(text))
             if self.level:
                 self.items.append(heading_item(text, self.level))
             else:
@@ -89,7 +94,8 @@ class _Collector:
                 )
         self.bullet = False
 
-    def walk(self, node: Any) -> None:
+    def walk(self, root: Any) -> None:
+        """Gather the text under `root`, depth first, without recursion."""
         from bs4.element import (
             Comment,
             Declaration,
@@ -99,7 +105,20 @@ class _Collector:
             Tag,
         )
 
-        for child in node.children:
+        # One open element per level: its remaining children, and what to do after them.
+        stack: list[tuple[Any, Callable[[], None] | None]] = [(iter(root.children), None)]
+        visited = 0
+        while stack:
+            children, after = stack[-1]
+            child = next(children, None)
+            if child is None:
+                stack.pop()
+                if after is not None:
+                    after()
+                continue
+            visited += 1
+            if visited % NODES_PER_TIME_CHECK == 0:
+                self.budget.check()
             if isinstance(child, (Comment, Doctype, Declaration, ProcessingInstruction)):
                 continue
             if isinstance(child, NavigableString):
@@ -116,27 +135,29 @@ class _Collector:
                 if name == "head":
                     self._title(child)
                 continue
-            if name in HEADINGS:
-                self.flush()
-                self.level = HEADINGS[name]
-                self.walk(child)
-                self.flush()
-                self.level = 0
-            elif name in BLOCKS:
-                self.flush()
-                self.bullet = name == "li"
-                self.walk(child)
-                self.flush()
-            elif name == "a":
-                self.walk(child)
-                self._address(child)
-            elif name == "img":
-                alt = child.get("alt")
-                if isinstance(alt, str) and alt.strip():
-                    self.parts.append(f" {alt.strip()} ")
-            else:
-                self.walk(child)
-        self.budget.check()
+            stack.append((iter(child.children), self._enter(child, name)))
+
+    def _enter(self, tag: Any, name: str) -> Callable[[], None] | None:
+        """Act on entering `tag`; return what to do once its children are read."""
+        if name in HEADINGS:
+            self.flush()
+            self.level = HEADINGS[name]
+            return self._end_heading
+        if name in BLOCKS:
+            self.flush()
+            self.bullet = name == "li"
+            return self.flush
+        if name == "a":
+            return lambda: self._address(tag)
+        if name == "img":
+            alt = tag.get("alt")
+            if isinstance(alt, str) and alt.strip():
+                self.parts.append(f" {alt.strip()} ")
+        return None
+
+    def _end_heading(self) -> None:
+        self.flush()
+        self.level = 0
 
     def _address(self, link: Any) -> None:
         href = link.get("href")
@@ -156,7 +177,12 @@ def read_html(data: bytes, source: str, budget: limits.ReadBudget) -> ReadResult
     from bs4 import BeautifulSoup
 
     # The standard library's parser: no dependency on lxml, same result everywhere.
-    soup = BeautifulSoup(data, "html.parser")
+    try:
+        soup = BeautifulSoup(data, "html.parser")
+    except RecursionError:
+        raise LimitError(
+            source, "the page is nested too deeply to read safely", "save the page again"
+        ) from None
     collector = _Collector(budget)
     collector.walk(soup)
     collector.flush()

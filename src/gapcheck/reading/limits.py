@@ -1,16 +1,27 @@
 """Every limit the reader enforces, in one place, so errors can state them exactly.
 
 A resume is a few pages and well under a megabyte; the limits sit far above that so
-they only stop files that are not resumes (a scanned book, a 300-page thesis) or PDFs
-built to make a parser loop or swell. `ReadBudget` is checked between pages and, for
-PDFs, every few hundred glyphs inside a page, so one pathological page cannot hang a
-batch run.
+they only stop files that are not resumes (a scanned book, a 300-page thesis) or files
+built to make a parser loop or swell (decompression bombs, endless object references,
+millions of glyphs on one page).
+
+`ReadBudget` is checked between pages and, for PDFs, every few hundred glyphs inside a
+page. Where the platform allows (Unix, main thread), `ReadBudget.watch()` also checks it
+from a timer signal a few times a second, so a loop inside a library that never reaches
+one of those checks is stopped all the same. Compressed data is bounded where it is
+inflated (`reading/pdfsafety.py`, `sniff.py`), because one call into zlib cannot be
+interrupted.
 """
 
 from __future__ import annotations
 
+import signal
 import sys
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from types import FrameType
 
 from gapcheck.errors import LimitError
 
@@ -19,6 +30,21 @@ MAX_PAGES = 50
 MAX_SECONDS = 30.0  # wall-clock budget for reading one file
 MAX_EXTRA_MEMORY_MB = 1024  # growth of the process's peak memory while reading one file
 MAX_TEXT_LINES = 50_000  # text, Markdown, HTML and DOCX inputs
+# Characters of text in one document (for text and Markdown files, of the file itself). A
+# dense resume page holds about 4,000; this also bounds the work of every later stage.
+MAX_CHARACTERS = 200_000
+# A longer line (a text file without line breaks, a page wider than a wall) is split at
+# spaces into lines of at most this length, so no later stage meets one enormous line.
+MAX_LINE_CHARACTERS = 2_000
+# Compressed data: what one PDF stream may inflate to, and all of a PDF's streams together.
+MAX_STREAM_BYTES = 64 * 1024 * 1024
+MAX_INFLATED_BYTES = 256 * 1024 * 1024
+# ZIP containers (DOCX): entries, and their uncompressed size as the archive declares it
+# (Python's zipfile never inflates an entry past its declared size).
+MAX_ARCHIVE_ENTRIES = 5_000
+MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
+# How often the timer signal checks the budget while a file is read.
+WATCH_INTERVAL = 0.2
 
 # Refuse to score a document when more than this share of its characters could not be
 # mapped to text: every skill would come out "missing", which is worse than no report.
@@ -45,8 +71,18 @@ def _peak_memory_mb() -> float | None:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
+def _timer_available() -> bool:
+    """True where a timer signal can interrupt reading: Unix, main thread, timer unused."""
+    return (
+        hasattr(signal, "setitimer")
+        and threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGALRM) == signal.SIG_DFL
+        and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
+    )
+
+
 class ReadBudget:
-    """Time and memory allowance for reading one file; `check` raises LimitError when spent."""
+    """Time, memory and text allowance for reading one file; its checks raise LimitError."""
 
     def __init__(
         self,
@@ -59,28 +95,77 @@ class ReadBudget:
         # Read at call time, so the module's limits can be changed (and tested) in one place.
         self.seconds = MAX_SECONDS if seconds is None else seconds
         self.extra_memory_mb = MAX_EXTRA_MEMORY_MB if extra_memory_mb is None else extra_memory_mb
+        self.max_characters = MAX_CHARACTERS
         self._deadline = time.monotonic() + self.seconds
         self._memory_start = _peak_memory_mb()
+        self._watching = False
         self.page = 0  # the page being read, for the error message
+        self.characters = 0  # characters of text read so far
+
+    def _where(self) -> str:
+        return f" (on page {self.page})" if self.page else ""
 
     def check(self) -> None:
         if time.monotonic() > self._deadline:
-            where = f" (stopped on page {self.page})" if self.page else ""
             raise LimitError(
                 self.source,
-                f"reading took longer than the {self.seconds:g}-second limit{where}",
-                "the PDF may be malformed; print it to a new PDF and try again",
+                f"reading took longer than the {self.seconds:g}-second limit{self._where()}",
+                "the file may be malformed; export it again (or print it to a new PDF) "
+                "and try again",
             )
 
     def check_memory(self) -> None:
-        """Cheap enough between pages (one system call), too slow per glyph."""
+        """Cheap enough every few hundred glyphs (one system call), too slow per glyph."""
         if self._memory_start is None:
             return
         now = _peak_memory_mb()
         if now is not None and now - self._memory_start > self.extra_memory_mb:
             raise LimitError(
                 self.source,
-                f"reading needed more than the {self.extra_memory_mb:g} MB memory limit "
-                f"(on page {self.page})",
-                "the PDF may hold huge images or malformed streams; print it to a new PDF",
+                f"reading needed more than the {self.extra_memory_mb:g} MB memory limit"
+                f"{self._where()}",
+                "the file may hold huge images or malformed data; export it again "
+                "(or print it to a new PDF)",
             )
+
+    def add_characters(self, count: int) -> None:
+        """Count `count` more characters of text; raise once the document has too many."""
+        self.characters += count
+        if self.characters > self.max_characters:
+            raise LimitError(
+                self.source,
+                f"has more than {self.max_characters:,} characters of text, over the limit",
+                "pass the resume itself (a resume holds a few thousand), or split the file",
+            )
+
+    @contextmanager
+    def watch(self) -> Iterator[None]:
+        """Check time and memory from a timer signal while the block runs.
+
+        The handler raises LimitError wherever the reader is, even inside a library loop
+        that never reaches a cooperative check; if a library swallows the error, the next
+        tick raises it again. Where signals cannot be used (Windows, a thread other than
+        the main one, a timer already in use) the block runs with the cooperative checks
+        alone.
+        """
+        if not _timer_available():
+            yield
+            return
+
+        def on_timer(signum: int, frame: FrameType | None) -> None:
+            if self._watching:
+                self.check()
+                self.check_memory()
+
+        previous = signal.signal(signal.SIGALRM, on_timer)
+        self._watching = True
+        signal.setitimer(signal.ITIMER_REAL, WATCH_INTERVAL, WATCH_INTERVAL)
+        try:
+            yield
+        finally:
+            try:
+                self._watching = False
+            finally:
+                # Nested, so the timer is stopped even if a tick lands on the line above.
+                signal.setitimer(signal.ITIMER_REAL, 0.0)
+                signal.signal(signal.SIGALRM, previous)

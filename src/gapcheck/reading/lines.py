@@ -3,7 +3,9 @@
 Every reader ends here: rows become cleaned draft lines (bullets stripped, undecodable
 characters counted), lines a PDF wrapped or hyphenated at the right margin are joined
 back into one line (so "machine" + "learning" across a line break is found, and the
-report shows the whole bullet), and lines are numbered 1.. in reading order.
+report shows the whole bullet), and lines are numbered 1.. in reading order. A line
+longer than `limits.MAX_LINE_CHARACTERS` (a text file without line breaks) is split at
+spaces first, so no later stage meets one enormous line.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from gapcheck.reading import limits
 from gapcheck.reading.cleanup import (
     clean_line,
     ends_with_hyphenation,
@@ -219,6 +222,28 @@ def _join(first: DraftLine, second: DraftLine) -> DraftLine:
     )
 
 
+def split_long_text(text: str, limit: int) -> list[str]:
+    """`text` in pieces of at most `limit` characters, cut at a space where there is one."""
+    pieces: list[str] = []
+    while len(text) > limit:
+        cut = text.rfind(" ", limit // 2, limit + 1)
+        if cut <= 0:
+            cut = limit
+        pieces.append(text[:cut].rstrip())
+        text = text[cut:].lstrip()
+    pieces.append(text)
+    return [piece for piece in pieces if piece]
+
+
+def _bounded(drafts: Iterable[DraftLine]) -> Iterable[DraftLine]:
+    limit = limits.MAX_LINE_CHARACTERS
+    for draft in drafts:
+        if len(draft.text) <= limit:
+            yield draft
+        else:
+            yield from (replace(draft, text=piece) for piece in split_long_text(draft.text, limit))
+
+
 def number_lines(drafts: Iterable[DraftLine]) -> tuple[Line, ...]:
     return tuple(
         Line(
@@ -234,7 +259,7 @@ def number_lines(drafts: Iterable[DraftLine]) -> tuple[Line, ...]:
             bold=d.bold,
             column=d.column,
         )
-        for number, d in enumerate(drafts, start=1)
+        for number, d in enumerate(_bounded(drafts), start=1)
     )
 
 

@@ -5,7 +5,9 @@ pdfminer's layout analysis groups glyphs into text lines; its text-box ordering
 (`columns.py`), which is both more reliable for resumes and cheaper. Glyphs set in
 icon fonts are dropped here, where the font is still known; glyphs with no Unicode
 mapping ("(cid:N)") are dropped and counted, so the document can be refused as
-garbled instead of being scored as if every skill were missing.
+garbled instead of being scored as if every skill were missing. Streams and object
+references go through the guards in `pdfsafety.py`, so a hostile PDF cannot make
+pdfminer inflate gigabytes or follow references forever.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from gapcheck.reading import limits
 from gapcheck.reading.cleanup import base_font_name, is_bold_font, is_icon_font
 from gapcheck.reading.columns import Fragment
 from gapcheck.reading.lines import lines_from_pages
+from gapcheck.reading.pdfsafety import GuardedDocument, ReferenceLoop, inflation_allowance
 from gapcheck.reading.quality import check_text_layer
 from gapcheck.reading.result import ReadResult
 
@@ -70,7 +73,7 @@ class PdfContent:
 def _open_document(data: bytes, source: str) -> PDFDocument:
     try:
         # An empty user password is tried: PDFs "protected" only against editing open.
-        return PDFDocument(PDFParser(io.BytesIO(data)), password="")
+        return GuardedDocument(PDFParser(io.BytesIO(data)), password="")
     except PDFPasswordIncorrect:
         raise InputError(
             source,
@@ -85,8 +88,20 @@ def _open_document(data: bytes, source: str) -> PDFDocument:
         ) from None
     except RecursionError:
         raise _too_deep(source) from None
+    except LimitError:
+        raise
+    except ReferenceLoop:
+        raise _reference_loop(source) from None
     except Exception as exc:  # pdfminer raises many types on malformed files
         raise _damaged(source, exc) from None
+
+
+def _reference_loop(source: str) -> InputError:
+    return InputError(
+        source,
+        "the PDF is damaged: its objects refer to each other in an endless loop",
+        "export it again from the original editor, or print it to a new PDF",
+    )
 
 
 def _damaged(source: str, exc: BaseException | None = None) -> InputError:
@@ -134,9 +149,13 @@ class _BudgetedAggregator(PDFPageAggregator):
         self.operations += 1
         if self.operations % GLYPHS_PER_TIME_CHECK == 0:
             self.budget.check()
+            self.budget.check_memory()
 
     def render_char(self, matrix: Any, font: Any, *args: Any) -> float:
         self._tick()
+        # Every glyph counts, readable or not: the limit bounds pdfminer's work and memory
+        # (about a kilobyte per glyph until the page is laid out).
+        self.budget.add_characters(1)
         name = font.fontname
         if name not in self.bold_fonts:
             self.bold_fonts[name] = _descriptor_bold(font)
@@ -163,6 +182,14 @@ def _descriptor_bold(font: Any) -> bool:
 
 def read_pdf(data: bytes, source: str, budget: limits.ReadBudget) -> PdfContent:
     """Every page's fragments. Raises InputError/LimitError/UnreadableError for bad files."""
+    with inflation_allowance(source) as allowance:
+        content = _read_pages(data, source, budget)
+    if allowance.exceeded is not None:  # pdfminer caught the error and carried on
+        raise allowance.exceeded
+    return content
+
+
+def _read_pages(data: bytes, source: str, budget: limits.ReadBudget) -> PdfContent:
     document = _open_document(data, source)
     declared = _declared_pages(document)
     if declared is not None and declared > limits.MAX_PAGES:
@@ -184,6 +211,8 @@ def read_pdf(data: bytes, source: str, budget: limits.ReadBudget) -> PdfContent:
         raise
     except RecursionError:
         raise _too_deep(source) from None
+    except ReferenceLoop:
+        raise _reference_loop(source) from None
     except MemoryError:
         raise LimitError(
             source,

@@ -76,10 +76,18 @@ def read_pdfium(data: bytes, source: str, budget: limits.ReadBudget) -> ReadResu
             budget.page = index + 1
             budget.check()
             budget.check_memory()
-            page = document[index]
+            try:
+                page = document[index]
+            except pdfium.PdfiumError:  # a page tree PDFium cannot follow (a loop, a hole)
+                raise InputError(
+                    source,
+                    f"the PDF is damaged: page {index + 1} cannot be loaded",
+                    "export it again from the original editor, or print it to a new PDF",
+                ) from None
             try:
                 textpage = page.get_textpage()
                 try:
+                    budget.add_characters(raw.FPDFText_CountChars(textpage.raw))
                     pages.append(_page_fragments(textpage.raw, raw, totals))
                 finally:
                     textpage.close()

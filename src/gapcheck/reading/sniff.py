@@ -3,6 +3,10 @@
 A resume renamed from .docx to .pdf, or a PNG screenshot saved as resume.pdf, must be
 recognised (or refused with the right explanation) whatever its extension says. The
 extension is only used to tell Markdown from plain text, which bytes cannot do.
+
+A ZIP container is checked here, before any part of it is inflated: too many entries,
+or more uncompressed data than the limit (as the archive declares it; Python's zipfile
+never inflates an entry past its declared size), and it is refused as a ZIP bomb.
 """
 
 from __future__ import annotations
@@ -11,7 +15,8 @@ import io
 import re
 import zipfile
 
-from gapcheck.errors import InputError
+from gapcheck.errors import InputError, LimitError
+from gapcheck.reading import limits
 
 KINDS = ("pdf", "docx", "html", "txt", "md")
 
@@ -78,11 +83,13 @@ def sniff(data: bytes, name: str) -> str:
 def _sniff_zip(data: bytes, name: str) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            _check_archive(archive, name)
             names = set(archive.namelist())
-            mimetype = (
-                archive.read("mimetype").decode("ascii", "replace") if "mimetype" in names else ""
-            )
-    except (zipfile.BadZipFile, OSError, EOFError, KeyError):
+            mimetype = ""
+            if "mimetype" in names:
+                with archive.open("mimetype") as member:
+                    mimetype = member.read(200).decode("ascii", "replace")
+    except (zipfile.BadZipFile, OSError, EOFError, KeyError, ValueError, NotImplementedError):
         raise InputError(
             name, "is a damaged ZIP or Word file", "open it in Word and save it again"
         ) from None
@@ -92,9 +99,27 @@ def _sniff_zip(data: bytes, name: str) -> str:
         return _refuse(name, "an OpenDocument text (.odt) file", "save it as .docx or PDF")
     if "ppt/presentation.xml" in names or "xl/workbook.xml" in names:
         return _refuse(name, "a PowerPoint or Excel file", "save the resume as PDF or DOCX")
-    return _refuse(
-        name, "a ZIP archive, not a Word document", "extract the resume and pass the file itself"
-    )
+    return _refuse(name, "a ZIP archive", "extract the resume and pass the file itself")
+
+
+def _check_archive(archive: zipfile.ZipFile, name: str) -> None:
+    """Refuse a ZIP bomb before anything in it is inflated."""
+    entries = archive.infolist()
+    if len(entries) > limits.MAX_ARCHIVE_ENTRIES:
+        raise LimitError(
+            name,
+            f"the archive holds {len(entries):,} entries, over the "
+            f"{limits.MAX_ARCHIVE_ENTRIES:,}-entry limit",
+            "open it in Word and save it again, or export it as PDF",
+        )
+    unzipped = sum(entry.file_size for entry in entries)
+    if unzipped > limits.MAX_UNZIPPED_BYTES:
+        raise LimitError(
+            name,
+            f"the archive unpacks to {limits.size_text(unzipped)}, over the "
+            f"{limits.size_text(limits.MAX_UNZIPPED_BYTES)} limit",
+            "it may be a ZIP bomb; open it in Word and save it again, or export it as PDF",
+        )
 
 
 def _refuse(name: str, what: str, advice: str) -> str:

