@@ -86,6 +86,7 @@ def test_cli_scheduler_option_ships_files_to_the_cluster(
         for r in csv.DictReader(io.StringIO((out / "summary.csv").read_text(encoding="utf-8")))
     }
     assert [rows[f"r{i}.pdf"]["status"] for i in range(3)] == ["analysed"] * 3
-    assert rows["empty.pdf"]["status"] == "failed" and "empty.pdf" in rows["empty.pdf"]["error"]
+    assert rows["empty.pdf"]["status"] == "failed"
+    assert rows["empty.pdf"]["error"].startswith("the file is empty")
     # The shipped copy is analysed under its own name, not a temporary path.
     assert "gapcheck-" not in (out / "reports" / "r0.pdf.html").read_text(encoding="utf-8")

@@ -70,7 +70,7 @@ def test_each_failure_is_attributed_to_its_own_task_and_the_batch_goes_on() -> N
         "deep": "error",
     }
     assert results["bad-input"].failure is not None
-    assert results["bad-input"].failure.reason == "bad.pdf: is not a PDF; pass a resume"
+    assert results["bad-input"].failure.reason == "is not a PDF; pass a resume"
     assert "SIGSEGV" in (results["segfault"].failure.reason if results["segfault"].failure else "")
     assert "3 s limit" in (results["hang"].failure.reason if results["hang"].failure else "")
     assert pool.restarts == 3  # crash, segfault, hang

@@ -30,7 +30,7 @@ from gapcheck.report import environment as report_environment
 from gapcheck.taxonomy import load_taxonomy, role_weights
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-HEAVY = ("spacy", "pdfminer", "jinja2", "thinc", "yaml")
+HEAVY = ("spacy", "thinc", "pdfminer", "jinja2", "rapidfuzz")
 
 
 @pytest.fixture

@@ -120,7 +120,7 @@ def main(argv: list[str] | None = None) -> Any:
         sys.exit(130)
     except click.ClickException as exc:
         dashed = _dashed_file(sys.argv[1:] if argv is None else argv)
-        if isinstance(exc, click.NoSuchOption) and dashed is not None:
+        if isinstance(exc, click.UsageError) and dashed is not None:
             click.echo(
                 f"gapcheck: error: {one_line(dashed)}: a file name starting with '-' reads as "
                 f"an option; write ./{one_line(dashed)}, or put it after --",

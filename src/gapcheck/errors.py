@@ -19,9 +19,13 @@ class GapcheckError(Exception):
         super().__init__(self.message)
 
     @property
+    def reason(self) -> str:
+        """What is wrong and what to do, without the subject (for lists keyed by file)."""
+        return f"{self.problem}; {self.advice}" if self.advice else self.problem
+
+    @property
     def message(self) -> str:
-        text = f"{self.subject}: {self.problem}" if self.subject else self.problem
-        return f"{text}; {self.advice}" if self.advice else text
+        return f"{self.subject}: {self.reason}" if self.subject else self.reason
 
 
 class InputError(GapcheckError):

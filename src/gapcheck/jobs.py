@@ -123,10 +123,24 @@ def _posting_text(path: Path) -> str:
     if b"\x00" in raw:
         raise InputError(path.name, "is not a text file", "save the posting as .txt, .md or .pdf")
     try:
-        return raw.decode("utf-8-sig")
+        text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
         # Postings pasted on Windows are often cp1252; a stray byte must not stop the run.
-        return raw.decode("cp1252", errors="replace")
+        text = raw.decode("cp1252", errors="replace")
+    return _bounded(text, path.name)
+
+
+def _bounded(text: str, source: str) -> str:
+    """The reader's limits for postings given as text: total size and line length."""
+    from gapcheck.reading import limits
+    from gapcheck.reading.lines import split_long_text
+
+    limits.ReadBudget(source).add_characters(len(text))
+    return "\n".join(
+        piece
+        for line in text.splitlines()
+        for piece in (split_long_text(line, limits.MAX_LINE_CHARACTERS) or [""])
+    )
 
 
 # --------------------------------------------------------------------------- parsing

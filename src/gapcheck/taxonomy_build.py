@@ -43,46 +43,6 @@ MENTION_METHODS = frozenset({"exact", "alias", "rule"})
 LIST_JOIN = " • "
 LIST_JOIN_MAX_WORDS = 10
 
-# Reflowing: when a line carries on the previous one, and what starts a list item.
-WRAP_MIN_LENGTH = 60  # a line this long that ends mid-sentence was wrapped by the page
-_TERMINAL = (".", "!", "?", ":", ";")
-# A line ending in one of these words or marks was cut mid-phrase.
-_DANGLING = re.compile(
-    r"(?:[,(/-]|\b(?:and|or|of|in|the|a|an|to|for|with|like|such|as|by|on|at|from|including|using|e\.g\.))$",
-    re.IGNORECASE,
-)
-_BULLET = re.compile(r"^\s*(?:[•·▪●◦‣∙*\-–—]|\d{1,2}[.)]|[a-z][.)])\s+")
-_MARKDOWN_HEADING = re.compile(r"^\s*#{1,6}\s+")
-HEADING_MAX_WORDS = 10
-# Sentence ends: a stop, then space, then a capital, digit or opening mark; the word
-# before the stop must not be an abbreviation.
-_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9\"“(‘'])")
-_ABBREVIATIONS = frozenset(
-    {
-        "e.g",
-        "i.e",
-        "etc",
-        "vs",
-        "dr",
-        "mr",
-        "mrs",
-        "ms",
-        "prof",
-        "approx",
-        "avg",
-        "no",
-        "fig",
-        "st",
-        "inc",
-        "ltd",
-        "co",
-        "jr",
-        "sr",
-        "dept",
-        "est",
-    }
-)
-
 # Missing-term discovery.
 _ACRONYM = re.compile(r"\b[A-Z][A-Z0-9]{1,7}s?\b")
 _MIXED_CASE = re.compile(

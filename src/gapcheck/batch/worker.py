@@ -83,7 +83,7 @@ def call_guarded(
     try:
         return function(task), None
     except GapcheckError as exc:
-        return None, Failure("input", _one_line(exc.message))
+        return None, Failure("input", _one_line(exc.reason))
     except MemoryError:
         limit = f" of {memory_limit_mb} MB" if memory_limit_mb else ""
         return None, Failure(

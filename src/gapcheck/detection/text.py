@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from gapcheck.detection.words import ordinary_words
 from gapcheck.records import Line, Section
@@ -80,7 +81,7 @@ class LogicalLine:
                 break
         return found
 
-    @property
+    @cached_property  # asked once per candidate match: computing it each time was quadratic
     def all_caps(self) -> bool:
         """True for a line written in capitals (headings), where case says nothing."""
         letters = [c for c in self.norm if c.isalpha()]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from statistics import median
 
 # A gutter narrower than this is a word gap or a ragged right edge, not a column gap.
@@ -131,42 +132,51 @@ def group_rows(fragments: Sequence[Fragment], column: int = 0) -> list[Row]:
 
 
 def _find_gutter(fragments: Sequence[Fragment]) -> tuple[float, float] | None:
-    """The widest, least-crossed vertical strip away from the text edges, or None."""
+    """The widest, least-crossed vertical strip away from the text edges, or None.
+
+    Positions are whole points. How many fragments cross a position only changes where a
+    fragment starts or ends, so the strip is found between those points: the work grows
+    with the number of fragments, never with the width of the page (which a hostile PDF
+    can make astronomically large).
+    """
     left = min(f.x0 for f in fragments)
     right = max(f.x1 for f in fragments)
     width = right - left
     if width < 4 * MIN_GUTTER:
         return None
-    origin = int(left)
-    span = int(right) - origin + 2
-    coverage = [0] * (span + 1)
+    changes: dict[int, int] = {}  # position -> change in the number of fragments crossing
     for f in fragments:
-        start = int(f.x0) - origin
-        end = int(f.x1 + 0.999) - origin
-        coverage[start] += 1
-        coverage[end] -= 1
-    running = 0
-    for i in range(span + 1):
-        running += coverage[i]
-        coverage[i] = running
-    low = int(left + EDGE_MARGIN * width) - origin
-    high = int(right - EDGE_MARGIN * width) - origin
+        start, end = int(f.x0), int(f.x1 + 0.999)
+        changes[start] = changes.get(start, 0) + 1
+        changes[end] = changes.get(end, 0) - 1
+    low = int(left + EDGE_MARGIN * width)
+    high = int(right - EDGE_MARGIN * width)
+    points = sorted({*changes, low, high})
     best: tuple[int, int, int] | None = None  # (crossings, -width, start)
-    i = low
-    while i < high:
-        level = coverage[i]
-        j = i
-        while j < high and coverage[j] == level:
-            j += 1
-        if j - i >= MIN_GUTTER:
-            candidate = (level, -(j - i), i)
-            if best is None or candidate < best:
-                best = candidate
-        i = j
+    level = 0
+    run_start, run_level = low, None  # the strip of equal crossings being measured
+    for here, following in pairwise(points):
+        level += changes.get(here, 0)
+        if following <= low or here >= high:
+            continue
+        if level != run_level:
+            best = _better_gutter(best, run_level, run_start, max(here, low))
+            run_start, run_level = max(here, low), level
+    best = _better_gutter(best, run_level, run_start, high)
     if best is None:
         return None
     _, negative_width, start = best
-    return origin + start, origin + start - negative_width
+    return start, start - negative_width
+
+
+def _better_gutter(
+    best: tuple[int, int, int] | None, level: int | None, start: int, end: int
+) -> tuple[int, int, int] | None:
+    """`best`, or the strip [start, end) at `level` crossings if it is wide enough and better."""
+    if level is None or end - start < MIN_GUTTER:
+        return best
+    candidate = (level, -(end - start), start)
+    return candidate if best is None or candidate < best else best
 
 
 def _runs(fragments: Sequence[Fragment]) -> list[list[Fragment]]:

@@ -13,6 +13,7 @@ pdfminer inflate gigabytes or follow references forever.
 from __future__ import annotations
 
 import io
+import math
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -277,6 +278,8 @@ def _fragment(line: Any, bold_fonts: dict[str, bool], content: PdfContent) -> Fr
         if not isinstance(item, LTChar):
             parts.append(item.get_text())  # pdfminer's inferred spaces and line end
             continue
+        if not all(map(math.isfinite, (item.x0, item.y0, item.x1, item.y1))):
+            continue  # a glyph placed at infinity by a broken text matrix: nowhere to show
         name = item.fontname
         if is_icon_font(name):
             content.icons += 1

@@ -36,6 +36,7 @@ from gapcheck.reading import limits
 
 CHUNK = 1 << 20  # inflate in pieces of this size, checking the allowance in between
 _RETRY_BLOCK = 4096  # a damaged stream is re-read in blocks of this many input bytes
+MAX_REFERENCE_CHAIN = 64  # real files chain at most a couple of references
 
 
 class ReferenceLoop(PDFException):
@@ -222,8 +223,6 @@ def _install() -> None:
 
 
 _install()
-
-MAX_REFERENCE_CHAIN = 64  # real files chain at most a couple of references
 
 
 class GuardedDocument(PDFDocument):

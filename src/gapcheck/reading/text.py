@@ -84,26 +84,31 @@ def plain_items(text: str) -> list[TextItem]:
 # --------------------------------------------------------------------------- Markdown
 
 # Inline patterns run over whole paragraphs, which a hostile file can make one enormous
-# line: every repetition is bounded ({0,N}), so no pattern backtracks over more than a
-# few hundred characters from any starting point and matching stays linear.
+# line, so no pattern may backtrack far from any starting point: every repetition is
+# bounded ({0,N}), and a run that can only end at a character it excludes ("[^)]" before
+# ")") is matched atomically, as (?=(X))\N: a lookahead that takes the whole run, then a
+# back-reference that consumes exactly it. Giving characters back could never succeed.
 _FENCE = re.compile(r"^\s*(```|~~~)")
 _ATX_HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _LIST_ITEM = re.compile(r"^\s*([-*+]|\d{1,3}[.)])\s+")
-_IMAGE = re.compile(r"!\[([^\]]{0,500})\]\([^)]{0,2000}\)")
+_IMAGE = re.compile(r"!\[(?=([^\]]{0,500}))\1\]\((?=([^)]{0,2000}))\2\)")
 _LINK = re.compile(
-    r"\[([^\]]{1,500})\]\(\s{0,20}<?([^)\s>]{1,2000})>?(?:\s{1,20}\"[^\"]{0,500}\")?\s{0,20}\)"
+    r"\[(?=([^\]]{1,500}))\1\]\(\s{0,20}<?(?=([^)\s>]{1,2000}))\2>?"
+    r"(?:\s{1,20}\"[^\"]{0,500}\")?\s{0,20}\)"
 )
-_REFERENCE_LINK = re.compile(r"\[([^\]]{1,500})\]\[[^\]]{0,500}\]")
+_REFERENCE_LINK = re.compile(r"\[(?=([^\]]{1,500}))\1\]\[(?=([^\]]{0,500}))\2\]")
 _LINK_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]{1,500}\]:\s*(\S+)")
-_AUTOLINK = re.compile(r"<(https?://[^>\s]{1,2000})>")
-_HTML_LINK = re.compile(
-    r"<a\s[^>]{0,500}?href=[\"']([^\"']{1,2000})[\"'][^>]{0,500}>(.{0,1000}?)</a>", re.I | re.S
+_AUTOLINK = re.compile(r"<(?=(https?://[^>\s]{1,2000}))\1>")
+_HTML_LINK = re.compile(  # groups: 1 the address, 3 the link's text
+    r"<a\s[^>]{0,500}?href=[\"'](?=([^\"']{1,2000}))\1[\"']"
+    r"(?=([^>]{0,500}))\2>(.{0,1000}?)</a>",
+    re.I | re.S,
 )
-_HTML_TAG = re.compile(r"</?[a-zA-Z][^>]{0,1000}>")
+_HTML_TAG = re.compile(r"</?[a-zA-Z](?=([^>]{0,1000}))\1>")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|(?<!\w)_)(\S(?:.{0,500}?\S)?)\1(?!\w)")
-_CODE = re.compile(r"`{1,20}([^`]{0,1000})`{1,20}")
+_CODE = re.compile(r"`{1,20}(?=([^`]{0,1000}))\1`{1,20}")
 _STRIKE = re.compile(r"~~(.{0,500}?)~~")
 
 
@@ -118,7 +123,7 @@ def inline_markdown(text: str) -> str:
     """Markdown inline syntax reduced to the text a reader sees (plus link addresses)."""
     text = _AUTOLINK.sub(lambda m: m.group(1), text)
     text = _HTML_LINK.sub(
-        lambda m: _link_text(_HTML_TAG.sub("", m.group(2)).strip(), m.group(1)), text
+        lambda m: _link_text(_HTML_TAG.sub("", m.group(3)).strip(), m.group(1)), text
     )
     text = _HTML_TAG.sub(" ", text)
     text = _IMAGE.sub(lambda m: m.group(1), text)
