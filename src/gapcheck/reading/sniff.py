@@ -48,6 +48,7 @@ _HTML_START = re.compile(
 )
 _HTML_ANYWHERE = re.compile(rb"<(html|body)\b[^>]*>", re.I)
 _MARKDOWN_HINT = re.compile(r"^(#{1,6} \S|\s*[-*+] \S|\[[^\]]+\]\([^)]+\))", re.M)
+_MARKDOWN_STRONG_HINT = re.compile(r"^#{1,6} \S|\[[^\]]+\]\([^)]+\)", re.M)
 
 
 def sniff(data: bytes, name: str) -> str:
@@ -77,6 +78,11 @@ def sniff(data: bytes, name: str) -> str:
     if name.lower().endswith(MARKDOWN_SUFFIXES):
         return "md"
     sample = data[:8192].decode("utf-8", errors="ignore")
+    if name.lower().endswith(".txt") and not _MARKDOWN_STRONG_HINT.search(sample):
+        # A .txt resume with "- " bullets is still plain text: Markdown's paragraph
+        # joining would glue a heading to the list under it ("Tech" + "Go, Java, ...").
+        # Only a "# heading" or a [link](url) says a .txt file is really Markdown.
+        return "txt"
     return "md" if len(_MARKDOWN_HINT.findall(sample)) >= 2 else "txt"
 
 
