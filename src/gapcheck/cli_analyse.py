@@ -7,9 +7,8 @@ from pathlib import Path
 
 import click
 
-from gapcheck.errors import UsageError
+from gapcheck.cli_options import checked_date, target_options
 
-LEVEL_CHOICES = ("entry", "mid", "senior")
 FORMAT_BY_SUFFIX = {".html": "html", ".htm": "html", ".json": "json", ".md": "md"}
 SINGLE_RUN_GC_THRESHOLDS = (10_000, 50, 100)  # Python's defaults: (700, 10, 10)
 
@@ -22,24 +21,7 @@ def default_output(resume: Path, fmt: str) -> Path:
 @click.command("analyse", hidden=True)
 @click.argument("resume", type=click.Path(path_type=Path, dir_okay=True))
 @click.argument("portfolio", nargs=-1, type=click.Path(path_type=Path))
-@click.option(
-    "--role",
-    default="ml-engineer",
-    show_default=True,
-    help="Role to compare against (see `gapcheck roles`).",
-)
-@click.option(
-    "--level",
-    type=click.Choice(LEVEL_CHOICES),
-    default="mid",
-    show_default=True,
-    help="Seniority of the position.",
-)
-@click.option(
-    "--job",
-    type=click.Path(path_type=Path),
-    help="A job posting (txt, md, pdf) to compare against too.",
-)
+@target_options
 @click.option(
     "-o",
     "--output",
@@ -50,21 +32,6 @@ def default_output(resume: Path, fmt: str) -> Path:
     "fmt",
     type=click.Choice(["html", "json", "md"]),
     help="Report format (default: from -o's suffix, else html).",
-)
-@click.option(
-    "--taxonomy",
-    type=click.Path(path_type=Path),
-    help="A taxonomy YAML to use instead of (or extending) the built-in one.",
-)
-@click.option(
-    "--date", "today", metavar="YYYY-MM-DD", help="Date printed in the report (default: today)."
-)
-@click.option(
-    "--pdf-engine",
-    type=click.Choice(["pdfminer", "pdfium"]),
-    default="pdfminer",
-    show_default=True,
-    help="PDF reader; pdfium needs gapcheck[fast].",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def analyse_command(
@@ -81,7 +48,6 @@ def analyse_command(
     quiet: bool,
 ) -> None:
     """Analyse RESUME (plus optional PORTFOLIO files or folders) and write a report."""
-    import datetime as dt
     import gc
 
     # One short-lived run: nearly everything it allocates (modules, the skill matchers)
@@ -94,11 +60,7 @@ def analyse_command(
     from gapcheck.atomic import write_text_atomically
     from gapcheck.report import terminal_summary
 
-    if today is not None:
-        try:
-            dt.date.fromisoformat(today)
-        except ValueError:
-            raise UsageError("--date", f"'{today}' is not a date", "use YYYY-MM-DD") from None
+    today = checked_date(today)
     if fmt is None:
         fmt = (
             FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), "html")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sys
 from pathlib import Path
@@ -10,9 +9,8 @@ from typing import Any
 
 import click
 
+from gapcheck.cli_options import checked_date, target_options
 from gapcheck.errors import UsageError
-
-LEVEL_CHOICES = ("entry", "mid", "senior")
 
 BATCH_EPILOG = """
 \b
@@ -51,12 +49,7 @@ def printable(text: str) -> str:
 def _check_date(today: str | None) -> str:
     from gapcheck.api import today_iso
 
-    if today is None:
-        return today_iso()
-    try:
-        return dt.date.fromisoformat(today).isoformat()
-    except ValueError:
-        raise UsageError("--date", f"'{today}' is not a date", "use YYYY-MM-DD") from None
+    return checked_date(today) or today_iso()
 
 
 def _dask_executor(address: str) -> tuple[Any, Any, int]:
@@ -94,39 +87,7 @@ def _dask_executor(address: str) -> tuple[Any, Any, int]:
     metavar="OUTDIR",
     help="Output folder (created if missing).",
 )
-@click.option(
-    "--role",
-    default="ml-engineer",
-    show_default=True,
-    help="Role to compare against (see `gapcheck roles`).",
-)
-@click.option(
-    "--level",
-    type=click.Choice(LEVEL_CHOICES),
-    default="mid",
-    show_default=True,
-    help="Seniority of the position.",
-)
-@click.option(
-    "--job",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="A job posting (txt, md, pdf) to compare every resume against too.",
-)
-@click.option(
-    "--taxonomy",
-    type=click.Path(path_type=Path, dir_okay=False),
-    help="A taxonomy YAML to use instead of (or extending) the built-in one.",
-)
-@click.option(
-    "--date", "today", metavar="YYYY-MM-DD", help="Date printed in the reports (default: today)."
-)
-@click.option(
-    "--pdf-engine",
-    type=click.Choice(["pdfminer", "pdfium"]),
-    default="pdfminer",
-    show_default=True,
-    help="PDF reader; pdfium needs gapcheck[fast].",
-)
+@target_options
 @click.option(
     "-j",
     "--jobs",
