@@ -351,3 +351,34 @@ def test_a_long_guide_title_is_shortened_in_reasons() -> None:
     assert gaps["kubernetes"].reason.startswith(
         "Named by one guide (Machine Learning Engineer career);"
     )
+
+
+def test_near_miss_names_the_skill_the_resume_actually_names() -> None:
+    # PyTorch -> deep learning -> machine learning: the advice for machine learning must
+    # point at PyTorch, the skill on the resume, not at the implied deep learning.
+    resume = detection(
+        TAX,
+        "pytorch",
+        found(TAX, "deep_learning", IMPLIED, via="pytorch"),
+        found(TAX, "machine_learning", 0.25, via="deep_learning"),
+    )
+    misses = {m.skill_id: m for m in near_misses(resume, TAX, MLE_MID)}
+    assert misses["machine_learning"].why_partial == "implied by PyTorch, never named"
+    assert "your PyTorch work" in misses["machine_learning"].advice
+
+
+def test_near_miss_gain_respects_the_category_cap() -> None:
+    # Deep learning's category is fully covered by RNNs used at work: naming deep learning
+    # adds evidence but no points, and the advice says so instead of promising points.
+    resume = detection(
+        TAX,
+        "python",
+        "recurrent_neural_networks",
+        found(TAX, "deep_learning", IMPLIED, via="recurrent_neural_networks"),
+    )
+    result = score(resume, TAX, MLE_MID)
+    deep = next(c for c in result.categories if c.category == "deep_learning")
+    assert deep.percent == 100.0
+    misses = {m.skill_id: m for m in near_misses(resume, TAX, MLE_MID)}
+    assert "already counts as covered" in misses["deep_learning"].advice
+    assert "more points" not in misses["deep_learning"].advice

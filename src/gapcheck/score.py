@@ -396,17 +396,38 @@ def near_misses(detection: Detection, taxonomy: Taxonomy, target: Target) -> tup
             found.id not in best or skill_credit(found) > skill_credit(best[found.id])
         ):
             best[found.id] = found
-    possible = sum(weights.values())
     by_id = skills_by_id(taxonomy)
-    found_names = {f.id: f.name for f in detection.skills}
+    found_by_id = {f.id: f for f in detection.skills}
+    credits = {skill_id: skill_credit(found) for skill_id, found in best.items()}
+    items = [
+        ScoreItem(
+            skill_id,
+            _name(by_id, skill_id),
+            _category(by_id, skill_id),
+            weight,
+            credits.get(skill_id, 0.0),
+        )
+        for skill_id, weight in weights.items()
+    ]
+    sums = _category_sums(items)
+    possible = sum(weights.values())
     misses: list[tuple[float, NearMiss]] = []
     for skill_id, found in best.items():
-        credit = skill_credit(found)
+        credit = credits[skill_id]
         if not 0.0 < credit < NEAR_MISS_BELOW:
             continue
         to_gain = weights[skill_id] * (1.0 - credit)
-        why, advice = _why_partial(found, by_id, found_names)
-        points = 100.0 * to_gain / possible if possible > 0 else 0.0
+        why, advice = _why_partial(found, by_id, found_by_id)
+        # What full credit would add to the score, with the category cap applied.
+        earned_c, possible_c = sums[_category(by_id, skill_id)]
+        cap = ROLE_COVERAGE_TARGET * possible_c
+        gain = (min(earned_c + to_gain, cap) - min(earned_c, cap)) / ROLE_COVERAGE_TARGET
+        points = 100.0 * gain / possible if possible > 0 else 0.0
+        more = (
+            f"up to {points:.1f} more points"
+            if points >= 0.05
+            else "its category already counts as covered, but the evidence still helps a reader"
+        )
         misses.append(
             (
                 to_gain,
@@ -415,7 +436,7 @@ def near_misses(detection: Detection, taxonomy: Taxonomy, target: Target) -> tup
                     name=_name(by_id, skill_id),
                     credit=credit,
                     why_partial=why,
-                    advice=f"{advice} (up to {points:.1f} more points)",
+                    advice=f"{advice} ({more})",
                 ),
             )
         )
@@ -454,14 +475,34 @@ _PARTIAL_BY_KIND: tuple[tuple[tuple[str, ...], str, str], ...] = (
 )
 
 
+def _named_roots(skill_id: str, found_by_id: Mapping[str, FoundSkill]) -> set[str]:
+    """The skills the resume names that imply `skill_id`, following chains of implication
+    (Git -> best practices -> software engineering gives Git)."""
+    roots: set[str] = set()
+    seen: set[str] = set()
+    pending = [skill_id]
+    while pending:
+        current = found_by_id.get(pending.pop())
+        if current is None or current.id in seen:
+            continue
+        seen.add(current.id)
+        for via in {e.via for e in current.evidence if e.via}:
+            implying = found_by_id.get(via)
+            if implying is not None and implying.explicit:
+                roots.add(via)
+            else:
+                pending.append(via)
+    return roots
+
+
 def _why_partial(
-    found: FoundSkill, by_id: Mapping[str, Skill], found_names: Mapping[str, str]
+    found: FoundSkill, by_id: Mapping[str, Skill], found_by_id: Mapping[str, FoundSkill]
 ) -> tuple[str, str]:
     """Why a found skill earns only part of its weight, and the change that fixes it."""
     name = by_id[found.id].name if found.id in by_id else found.name
     if not found.explicit:
-        via_ids = sorted({e.via for e in found.evidence if e.via})
-        via_names = [found_names.get(v) or _name(by_id, v) for v in via_ids]
+        via_ids = sorted(_named_roots(found.id, found_by_id))
+        via_names = [found_by_id[v].name if v in found_by_id else _name(by_id, v) for v in via_ids]
         via = " and ".join(via_names) if via_names else "another skill"
         return (
             f"implied by {via}, never named",

@@ -481,7 +481,7 @@ def _certification_step(cert: CertificationSuggestion) -> NextStep:
         detail=" · ".join(
             one_line(part) for part in (cert.provider, cert.level, cert.exam_code or "") if part
         ),
-        why=f"Covers {covers}: {points(cert.covered_weight)} of the role.",
+        why=f"Covers {covers}: {points(cert.covered_weight)} of the role's weighted points.",
     )
 
 
