@@ -263,8 +263,9 @@ def test_implied_credit_raises_a_weak_explicit_mention() -> None:
     deep = skill(detector().detect(sections), "deep_learning")
     assert deep.explicit
     assert deep.strength == 0.5  # implied by PyTorch used at work beats "interests" (0.3)
-    assert deep.evidence[0].method != "implied"  # the named evidence still comes first
-    assert deep.evidence[-1].method == "implied"
+    # Evidence is strongest first: the implication the credit rests on, then the mention.
+    assert deep.evidence[0].method == "implied" and deep.evidence[0].via == "pytorch"
+    assert deep.evidence[-1].method != "implied"
 
 
 # --------------------------------------------------------------------------- certifications

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import replace
 
 import pytest
 
@@ -382,3 +383,13 @@ def test_near_miss_gain_respects_the_category_cap() -> None:
     misses = {m.skill_id: m for m in near_misses(resume, TAX, MLE_MID)}
     assert "already counts as covered" in misses["deep_learning"].advice
     assert "more points" not in misses["deep_learning"].advice
+
+
+def test_near_miss_when_implication_beats_a_passing_mention() -> None:
+    # Deep learning named only under interests (0.3), implied by PyTorch at work (0.5):
+    # the credit rests on PyTorch, so the advice points there, not at "interests".
+    deep = found(TAX, "deep_learning", IMPLIED, via="pytorch")
+    mentioned = found(TAX, "deep_learning", 0.3, section="interests", heading="Interests")
+    boosted = replace(deep, explicit=True, evidence=(*deep.evidence, *mentioned.evidence))
+    misses = {m.skill_id: m for m in near_misses(detection(TAX, "pytorch", boosted), TAX, MLE_MID)}
+    assert misses["deep_learning"].why_partial == "implied by PyTorch, named only in passing"

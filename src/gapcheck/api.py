@@ -72,10 +72,9 @@ def analyse(
     )
     job_path = Path(job) if job is not None else None
     target = resolve_target(tax, role, level, job_path.name if job_path else None)
-    # An explicit date also resolves "present" in date ranges; without one, the detector
-    # uses the latest date the resume itself names, so years of use never depend on the clock.
-    explicit_today = today.isoformat() if isinstance(today, dt.date) else today
-    generated_on = explicit_today or today_iso()
+    # The report's date also resolves "present" in date ranges (years of use), so the same
+    # inputs and date (--date, SOURCE_DATE_EPOCH) give the same report, alone or in a batch.
+    generated_on = (today.isoformat() if isinstance(today, dt.date) else today) or today_iso()
 
     documents: list[Document] = [read_document(Path(resume), role="resume", engine=engine)]
     for item in expand_portfolio([Path(p) for p in portfolio]):
@@ -97,7 +96,7 @@ def analyse(
         )
 
     detector = detect.get_detector(tax)
-    named = detector.detect(sections, today=explicit_today)
+    named = detector.detect(sections, today=generated_on)
     hands_on = hands_on_items(sections, named, tax)
     detection = with_hands_on_skills(named, hands_on, sections, tax)
     result_score = score.score(detection, tax, target)

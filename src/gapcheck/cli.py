@@ -61,7 +61,7 @@ class DefaultCommandGroup(click.Group):
 def cli() -> None:
     """Find the skills a resume shows and rank the ones a role still needs.
 
-    gapcheck reads a resume (PDF, DOCX, TXT or Markdown), finds every skill it names,
+    gapcheck reads a resume (PDF, DOCX, TXT, Markdown or HTML), finds every skill it names,
     compares them with what the role needs, and writes a report that ranks the missing
     skills, explains each rank and suggests certifications. It never uses the network.
     """

@@ -93,9 +93,24 @@ YEARS_SECTIONS = frozenset({"experience", "research", "volunteering"})
 # Words before a skill that say it is wished for, not had.
 ASPIRATION = re.compile(
     r"\b(?:currently|now)\s+(?:learning|studying|exploring)\b|\b(?:learning|studying)\s*:"
-    r"|\binterested\s+in\b|\b(?:want|plan|hope|aim)(?:ing)?\s+to\s+learn\b|\bexploring\b",
+    r"|\binterested\s+in\b|\b(?:want|plan|hope|aim)(?:ing)?\s+to\s+learn\b|\bexploring\b"
+    r"|\bseeking\b|\blooking\s+for\b|\bhoping\s+(?:to|for)\b",
     re.IGNORECASE,
 )
+
+
+def evidence_strength(section: Section, text_before: str) -> float:
+    """How convincingly a mention shows a skill: by its section (SECTION_STRENGTH), a
+    portfolio's plain text counting as project work, and "currently learning X" or
+    "seeking an X role" (words before the mention) counting only as a wish."""
+    strength = SECTION_STRENGTH.get(section.kind, DEFAULT_STRENGTH)
+    if section.document_role == "portfolio" and section.kind in PORTFOLIO_PLAIN_KINDS:
+        strength = PORTFOLIO_STRENGTH
+    if ASPIRATION.search(text_before):
+        strength = min(strength, ASPIRATION_STRENGTH)
+    return strength
+
+
 # Words in a line that say a certification is not held yet.
 NOT_YET_HELD = re.compile(
     r"\b(?:in\s+progress|preparing|studying\s+for|pursuing|working\s+towards?|planned"
@@ -111,7 +126,6 @@ class _Place:
     """What every line of one section shares: its document, weight and experience entries."""
 
     rank: int  # the document's position in the input
-    portfolio: bool
     entries: tuple[Entry, ...]  # date ranges, in sections that give years of use
     today: Month | None
 
@@ -135,7 +149,6 @@ class Detector:
         self.vocabulary: Vocabulary = cached_vocabulary(taxonomy)
         self.fuzzy = FuzzyIndex(self.vocabulary)
         self._skills = {skill.id: skill for skill in taxonomy.skills}
-        self._certifications = {cert.id: cert for cert in taxonomy.certifications}
         self._category_rank = {category: rank for rank, category in enumerate(taxonomy.categories)}
         self._tokenize = lru_cache(maxsize=4096)(self._tokens)
 
@@ -162,7 +175,6 @@ class Detector:
         for section in sections:
             place = _Place(
                 rank=documents.index(section.document),
-                portfolio=section.document_role == "portfolio",
                 entries=tuple(entries(section.lines)) if section.kind in YEARS_SECTIONS else (),
                 today=todays.get(section.document),
             )
@@ -246,12 +258,7 @@ class Detector:
         norm_start, norm_end = char_span(doc, start, end)
         text_start, text_end = line.span_in_text(norm_start, norm_end)
         physical = line.line_at(text_start)
-        kind = line.section.kind
-        strength = SECTION_STRENGTH.get(kind, DEFAULT_STRENGTH)
-        if place.portfolio and kind in PORTFOLIO_PLAIN_KINDS:
-            strength = PORTFOLIO_STRENGTH
-        if ASPIRATION.search(line.norm[:norm_start]):
-            strength = min(strength, ASPIRATION_STRENGTH)
+        strength = evidence_strength(line.section, line.norm[:norm_start])
         years = None
         entry_key = None
         entry = entry_for(physical, place.entries)
@@ -266,7 +273,7 @@ class Detector:
             end=text_end,
             page=physical.page,
             line=physical.number,
-            section=kind,
+            section=line.section.kind,
             heading=line.section.heading,
             document=line.section.document,
             method=method,
@@ -355,8 +362,9 @@ class Detector:
             )
             if target in found:
                 explicit = found[target]
+                # The implied credit is the stronger one here, so its evidence leads.
                 result[target] = replace(
-                    explicit, strength=credit, evidence=(*explicit.evidence, evidence)
+                    explicit, strength=credit, evidence=(evidence, *explicit.evidence)
                 )
                 continue
             skill = self._skills[target]
@@ -385,14 +393,7 @@ class Detector:
         for cert in self.taxonomy.certifications:
             if cert.id not in best:
                 continue
-            successor = next(
-                (
-                    self._certifications[s].name
-                    for s in cert.successors
-                    if s in self._certifications
-                ),
-                None,
-            )
+            successor = self.taxonomy.successor_names(cert)
             held.append(
                 HeldCertification(
                     cert.id, cert.name, cert.status, successor, best[cert.id].evidence

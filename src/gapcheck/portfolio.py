@@ -171,6 +171,8 @@ HANDS_ON_KINDS: tuple[HandsOnKind, ...] = (
 
 
 def _evidence(section: Section, line: Line, match: re.Match[str]) -> Evidence:
+    from gapcheck.detect import evidence_strength  # the detector's rule, not a second one
+
     return Evidence(
         snippet=line.text,
         matched=match.group(0),
@@ -182,7 +184,7 @@ def _evidence(section: Section, line: Line, match: re.Match[str]) -> Evidence:
         heading=section.heading,
         document=section.document,
         method="rule",
-        strength=1.0,
+        strength=evidence_strength(section, line.text[: match.start()]),
     )
 
 

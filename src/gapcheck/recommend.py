@@ -147,14 +147,8 @@ def retired_notes(detection: Detection, taxonomy: Taxonomy) -> tuple[RetiredNote
                 name=cert.name if cert else held.name,
                 status=status,
                 status_date=cert.status_date if cert else "",
-                successor=_successor_names(cert, known) or held.successor,
+                successor=(taxonomy.successor_names(cert) if cert else None) or held.successor,
                 evidence=held.evidence,
             )
         )
     return tuple(notes)
-
-
-def _successor_names(cert: Certification | None, known: Mapping[str, Certification]) -> str | None:
-    if cert is None or not cert.successors:
-        return None
-    return " or ".join(known[s].name if s in known else s for s in cert.successors)

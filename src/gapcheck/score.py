@@ -500,12 +500,15 @@ def _why_partial(
 ) -> tuple[str, str]:
     """Why a found skill earns only part of its weight, and the change that fixes it."""
     name = by_id[found.id].name if found.id in by_id else found.name
-    if not found.explicit:
+    strongest = _strongest_evidence(found.evidence)
+    # Credit resting on implication (a weak mention may exist, but implication beat it).
+    if not found.explicit or (strongest is not None and strongest.method == "implied"):
         via_ids = sorted(_named_roots(found.id, found_by_id))
         via_names = [found_by_id[v].name if v in found_by_id else _name(by_id, v) for v in via_ids]
         via = " and ".join(via_names) if via_names else "another skill"
+        how = "never named" if not found.explicit else "named only in passing"
         return (
-            f"implied by {via}, never named",
+            f"implied by {via}, {how}",
             f"Name {name} where you used it: add it to the bullet describing your {via} work",
         )
     if found.portfolio_only:
@@ -514,7 +517,7 @@ def _why_partial(
             f"shown only in portfolio material ({where}), not on the resume",
             f"Add a bullet to your resume showing where you used {name}",
         )
-    evidence = _strongest_evidence(found.evidence)
+    evidence = strongest
     if evidence is None:
         return ("weak evidence", f"Add a bullet showing where you used {name}")
     if evidence.method == "fuzzy":

@@ -167,6 +167,11 @@ class Taxonomy:
                 return role
         raise KeyError(role_id)
 
+    def successor_names(self, cert: Certification) -> str | None:
+        """The display names of a certification's successors: 'A or B', or None."""
+        names = [c.name for s in cert.successors for c in self.certifications if c.id == s]
+        return " or ".join(names) or None
+
     def certification(self, cert_id: str) -> Certification:
         for cert in self.certifications:
             if cert.id == cert_id:

@@ -187,7 +187,9 @@ def _worker_main(
     # Everything alive now (modules, the warmed-up detector) lives as long as the worker:
     # moved out of the collector's reach, it is no longer re-scanned by every full
     # collection, which cost ~12 ms per resume (a quarter of its CPU). Nothing is collected
-    # first, so a forked worker does not touch, and so copy, the memory it shares.
+    # first, so a forked worker does not touch, and so copy, the memory it shares. The
+    # collection thresholds stay Python's: raised ones (10000, 50, 100) saved ~2 ms per
+    # resume but let the worker's peak memory grow by 20 MB over 1,000 resumes.
     gc.freeze()
     if max_memory_mb:
         _cap_address_space(max_memory_mb)
