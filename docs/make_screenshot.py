@@ -3,7 +3,7 @@
     python docs/make_screenshot.py                      # the example resume in examples/
     python docs/make_screenshot.py other-resume.pdf     # any resume
     python docs/make_screenshot.py --sample             # the hand-made test analysis
-    python docs/make_screenshot.py --full-page --dark -o /tmp/report-dark.png
+    python docs/make_screenshot.py --full-page --dark -o report-dark.png
 
 Needs Playwright for Python and a Chromium (Debian: `apt-get install chromium`). The
 browser runs headless and offline: the report makes no requests, and any attempt would

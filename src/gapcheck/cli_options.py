@@ -10,8 +10,9 @@ from typing import TypeVar
 import click
 
 from gapcheck.errors import UsageError
+from gapcheck.records import LEVELS
 
-LEVEL_CHOICES = ("entry", "mid", "senior")
+LEVEL_CHOICES = LEVELS
 ENGINE_CHOICES = ("pdfminer", "pdfium")
 
 F = TypeVar("F", bound=Callable[..., object])

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from gapcheck.errors import InputError
 from gapcheck.records import Detection, Evidence, FoundSkill, HandsOnItem, Line, Section
+from gapcheck.strength import evidence_strength
 from gapcheck.taxonomy import Taxonomy
 
 # What a folder contributes: prose, never code or data.
@@ -171,8 +172,6 @@ HANDS_ON_KINDS: tuple[HandsOnKind, ...] = (
 
 
 def _evidence(section: Section, line: Line, match: re.Match[str]) -> Evidence:
-    from gapcheck.detect import evidence_strength  # the detector's rule, not a second one
-
     return Evidence(
         snippet=line.text,
         matched=match.group(0),

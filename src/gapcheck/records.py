@@ -219,6 +219,9 @@ class RetiredNote:
     evidence: Evidence
 
 
+LEVELS = ("entry", "mid", "senior")  # the seniority levels a Target may name
+
+
 @dataclass(frozen=True)
 class Target:
     role: str  # role id

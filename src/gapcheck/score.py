@@ -36,11 +36,12 @@ from gapcheck.records import (
     ScoreItem,
     Target,
 )
+from gapcheck.strength import ASPIRATION_STRENGTH, IMPLIED_FACTOR
 from gapcheck.taxonomy import EMPHASIS_VALUES, Skill, Taxonomy, role_weights
 
 # A skill only implied by another (deep learning by PyTorch) earns at most half its weight,
 # whatever strength the detector gave it: the resume never says it.
-IMPLIED_CREDIT_CAP = 0.5
+IMPLIED_CREDIT_CAP = IMPLIED_FACTOR
 # Below this credit a found skill is reported as a near miss (a skills-list entry, 0.7,
 # is one; a skill used in experience or projects is not).
 NEAR_MISS_BELOW = 0.8
@@ -63,8 +64,6 @@ POSTING_BANDS: tuple[tuple[float, str], ...] = (
 )
 # Credentials (degrees) count fully where they belong, in Education, unless only hoped for.
 CREDENTIAL_CATEGORIES = frozenset({"education"})
-# The detector's strength for interests and "currently learning ..." lines: a wish.
-ASPIRATION_STRENGTH = 0.3
 # Emphasis words worth naming in a reason ("called essential by 2"); weaker ones are not.
 NOTABLE_EMPHASIS = 2.0
 # How many blocked skills a reason names before it says "and N more".

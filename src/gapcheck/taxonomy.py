@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from gapcheck.errors import TaxonomyError
+from gapcheck.records import LEVELS as LEVELS  # re-exported: taxonomy.LEVELS is public
 from gapcheck.resources import builtin_taxonomy_path
 
 # Emphasis words a guide uses, strongest first, with the value the formula gives them.
@@ -28,7 +29,6 @@ EMPHASIS_VALUES: dict[str, float] = {
     "optional": 0.5,
 }
 
-LEVELS = ("entry", "mid", "senior")
 
 # Ways a bare ambiguous term may be accepted (see AmbiguityRule).
 ACCEPT_CONTEXTS = ("list", "cue", "skills_section")
@@ -254,14 +254,6 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
     from gapcheck.taxonomy_load import load  # the parser and validator live apart
 
     return load(path if path is not None else builtin_taxonomy_path())
-
-
-def as_tuple(value: Any) -> tuple[Any, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, (list, tuple)):
-        return tuple(value)
-    return (value,)
 
 
 def read_yaml(path: Path) -> Any:
