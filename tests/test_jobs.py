@@ -310,3 +310,11 @@ def test_the_real_postings_with_the_built_in_taxonomy() -> None:
     cboe = levels(read["Cboe Global Markets"])
     assert cboe["python"] == "required"
     assert cboe["sql"] == "preferred"  # "Experience with Hadoop and/or SQL desirable"
+
+
+def test_a_heading_or_a_skill_list_on_the_first_line_is_not_the_title() -> None:
+    posting = parse_posting("Requirements:\n- Python\n- SQL\n", "p.txt", TAX, FIND)
+    assert posting.title == ""
+    assert {s.id for s in posting.skills if s.level == "required"} >= {"python"}
+    listed = parse_posting("Python, Docker and AWS required\nWe ship models.\n", "q.txt", TAX, FIND)
+    assert {"python", "docker", "aws"} <= {s.id for s in listed.skills}

@@ -354,7 +354,15 @@ def _classify_lines(text: str) -> tuple[str, str, list[_Line]]:
                 company = metadata.group("value").strip()
             continue
         markdown = _MARKDOWN_HEADING.match(stripped)
-        if not title and (markdown or (not lines and len(stripped.split()) <= 12)):
+        # The first short line is the title, unless it is a heading ("Requirements") or
+        # a list of skills ("Python, SQL and Docker required"), which are content.
+        first_line_title = (
+            not lines
+            and len(stripped.split()) <= 12
+            and "," not in stripped
+            and _classify_heading(stripped.rstrip(":")) is None
+        )
+        if not title and (markdown or first_line_title):
             title = markdown.group("text") if markdown else stripped
             continue
         content = _LIST_MARKER.sub("", stripped).strip()
