@@ -40,13 +40,34 @@ KILL_MEMORY_MB = 2500.0
 
 # Runs the CLI after setting limits in gapcheck.reading.limits (a JSON object in argv[1]):
 # how a test shows a limit works without waiting 30 seconds for the real one.
-_WITH_LIMITS = """
-import json, sys
+# The child records its own peak memory at exit: VmHWM counts only what this program
+# touched after exec, whereas wait4's ru_maxrss also counts the moment between fork and
+# exec, when the child still maps the (large, late in a test session) pytest process.
+_RECORD_PEAK = """
+import atexit, os, sys
+def _record_peak():
+    try:
+        with open("/proc/self/status") as status:
+            kib = next(line.split()[1] for line in status if line.startswith("VmHWM:"))
+        with open(os.environ["GAPCHECK_TEST_PEAK_FILE"], "w") as out:
+            out.write(kib)
+    except (OSError, StopIteration, KeyError):
+        pass
+atexit.register(_record_peak)
+"""
+
+_WITH_LIMITS = _RECORD_PEAK + """
+import json
 from gapcheck.reading import limits
 for name, value in json.loads(sys.argv[1]).items():
     setattr(limits, name, value)
 from gapcheck.cli import main
 main(sys.argv[2:])
+"""
+
+_PLAIN = _RECORD_PEAK + """
+from gapcheck.cli import main
+main(sys.argv[1:])
 """
 
 
@@ -69,7 +90,7 @@ class ChildResult:
 def gapcheck_command(args: Sequence[str], limits: Mapping[str, float] | None = None) -> list[str]:
     if limits:
         return [sys.executable, "-c", _WITH_LIMITS, json.dumps(dict(limits)), *args]
-    return [sys.executable, "-m", "gapcheck", *args]
+    return [sys.executable, "-c", _PLAIN, *args]
 
 
 def run_gapcheck(
@@ -82,6 +103,8 @@ def run_gapcheck(
     """Run the CLI with `args` in `cwd`, measuring wall time and the child's peak memory."""
     child_env = {**os.environ, **(env or {})}
     child_env.pop("GAPCHECK_DEBUG", None)
+    peak_file = Path(tempfile.mkdtemp(prefix="gapcheck-peak-")) / "vmhwm"
+    child_env["GAPCHECK_TEST_PEAK_FILE"] = str(peak_file)
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         started = time.monotonic()
         process = subprocess.Popen(
@@ -111,9 +134,21 @@ def run_gapcheck(
             stdout=out.read().decode("utf-8", "replace"),
             stderr=err.read().decode("utf-8", "replace"),
             seconds=seconds,
-            peak_mb=_peak_mb(usage.ru_maxrss),
+            peak_mb=_recorded_peak_mb(peak_file) or _peak_mb(usage.ru_maxrss),
             killed=killed[0] if killed else None,
         )
+
+
+def _recorded_peak_mb(peak_file: Path) -> float | None:
+    """The child's own VmHWM, when it could write it (not when it was killed)."""
+    try:
+        kib = int(peak_file.read_text())
+    except (OSError, ValueError):
+        return None
+    finally:
+        peak_file.unlink(missing_ok=True)
+        peak_file.parent.rmdir()
+    return kib / 1024
 
 
 def _peak_mb(ru_maxrss: int) -> float:

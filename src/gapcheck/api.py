@@ -60,7 +60,6 @@ def analyse(
     Raises a `gapcheck.errors.GapcheckError` subclass, with a one-line message naming
     the file, for any input gapcheck cannot use.
     """
-    from gapcheck import detect, recommend, score
     from gapcheck.portfolio import expand_portfolio, hands_on_items, with_hands_on_skills
     from gapcheck.reading import read_document
     from gapcheck.sections import split_sections
@@ -94,6 +93,9 @@ def analyse(
                 sections=tuple((s.kind, s.heading) for s in found),
             )
         )
+
+    # spaCy loads only now: a file refused by the reader costs neither its time nor memory.
+    from gapcheck import detect, recommend, score
 
     detector = detect.get_detector(tax)
     named = detector.detect(sections, today=generated_on)
