@@ -65,30 +65,7 @@ def stream_object(data: bytes, extra: bytes = b"", *, length: int | bytes | None
 HELVETICA = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
 
 
-def build_pdf(
-    objects: Sequence[bytes],
-    *,
-    trailer: bytes = b"/Root 1 0 R",
-    xref_shift: int = 0,
-    startxref: int | None = None,
-) -> bytes:
-    """A PDF of `objects` (numbered from 1) with a cross-reference table.
-
-    `xref_shift` moves every recorded offset, `startxref` replaces the table's position:
-    both make the table lie while the objects themselves stay intact.
-    """
-    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % (offset + xref_shift)
-    out += b"trailer\n<< /Size %d " % (len(objects) + 1) + trailer + b" >>\n"
-    out += b"startxref\n%d\n%%%%EOF\n" % (xref if startxref is None else startxref)
-    return bytes(out)
+build_pdf = pdfgen.build_pdf  # the one raw-PDF writer the test helpers share
 
 
 def one_page_objects(

@@ -320,6 +320,32 @@ def write_truncated(path: Path, keep: float = 0.5) -> Path:
 # --------------------------------------------------------------------------- hand-written PDFs
 
 
+def build_pdf(
+    objects: Sequence[bytes],
+    *,
+    trailer: bytes = b"/Root 1 0 R",
+    xref_shift: int = 0,
+    startxref: int | None = None,
+) -> bytes:
+    """A PDF of `objects` (numbered from 1) with a cross-reference table.
+
+    `xref_shift` moves every recorded offset, `startxref` replaces the table's position:
+    both make the table lie while the objects themselves stay intact.
+    """
+    out = bytearray(b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    for offset in offsets:
+        out += b"%010d 00000 n \n" % (offset + xref_shift)
+    out += b"trailer\n<< /Size %d " % (len(objects) + 1) + trailer + b" >>\n"
+    out += b"startxref\n%d\n%%%%EOF\n" % (xref if startxref is None else startxref)
+    return bytes(out)
+
+
 def _raw_pdf(path: Path, font_objects: Sequence[bytes], content: bytes) -> Path:
     """A one-page PDF whose font F1 is object 4 (further objects follow the content)."""
     objects = [
@@ -331,20 +357,7 @@ def _raw_pdf(path: Path, font_objects: Sequence[bytes], content: bytes) -> Path:
         b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream",
         *font_objects[1:],
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    path.write_bytes(bytes(out))
+    path.write_bytes(build_pdf(objects))
     return path
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+import pdfgen
+
 reportlab = pytest.importorskip(
     "reportlab", reason="reportlab generates the test PDFs (test extra)"
 )
@@ -442,19 +444,7 @@ def decompression_bomb_pdf(expanded_bytes: int) -> bytes:
         + bytes(body)
         + b"\nendstream",
     ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, obj in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
+    return pdfgen.build_pdf(objects)
 
 
 @pytest.mark.skipif(

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from pathlib import Path
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from gapcheck.records import Diagnostics, Document, Line
+from gapcheck.records import Diagnostics, Document, Line, Section
 from gapcheck.sections import (
     _KEYWORDS,
     _VOCABULARY,
@@ -217,3 +220,29 @@ def test_a_style_shared_with_entry_titles_is_not_learned() -> None:
     rows += [("Skills", TITLE), ("Python, SQL", BODY)]
     kinds = [(s.kind, len(s.lines)) for s in split_sections(_document(rows))]
     assert kinds == [("header", 1), ("experience", 6), ("skills", 1)]
+
+
+def test_a_read_document_is_sectioned_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The reader sections a document for its warnings; the pipeline reuses that result."""
+    import gapcheck.sections as sections_module
+    from gapcheck.reading import read_document
+
+    calls: list[str] = []
+    real = sections_module._split_sections
+
+    def counting(document: Document) -> tuple[Section, ...]:
+        calls.append(document.source)
+        return real(document)
+
+    monkeypatch.setattr(sections_module, "_split_sections", counting)
+    path = tmp_path / "cv.txt"
+    path.write_text(
+        "Experience\nData analyst at Example Co\n\nSkills\nPython, SQL\n", encoding="utf-8"
+    )
+    document = read_document(path)
+    first = sections_module.split_sections(document)
+    assert sections_module.split_sections(document) is first
+    assert calls == ["cv.txt"]
+    other = replace(document, source="other.txt")  # same lines, another document: sectioned anew
+    assert sections_module.split_sections(other)[0].document == "other.txt"
+    assert calls == ["cv.txt", "other.txt"]

@@ -356,8 +356,25 @@ def _isolated(lines: Sequence[Line], i: int) -> bool:
     return True
 
 
+# The last document sectioned and its result: the reader sections a document for its
+# warnings, then the pipeline asks again for the same lines (the reader only adds warnings,
+# so the lines tuple is the same object). One entry is enough for that hand-over.
+_last: tuple[tuple[object, ...], tuple[Section, ...]] | None = None
+
+
 def split_sections(document: Document) -> tuple[Section, ...]:
     """The document's lines grouped under headings; every line in exactly one section."""
+    global _last
+    key = (document.lines, document.source, document.role, document.kind)
+    last = _last
+    if last is not None and last[0][0] is key[0] and last[0][1:] == key[1:]:
+        return last[1]
+    result = _split_sections(document)
+    _last = (key, result)
+    return result
+
+
+def _split_sections(document: Document) -> tuple[Section, ...]:
     lines = document.lines
     if not lines:
         return ()
