@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -266,6 +267,30 @@ def test_redacted_outputs_hold_no_contact_details(
             assert secret.lower() not in text.lower(), f"{secret!r} in {path.relative_to(out)}"
     csv_text = (out / "summary.csv").read_text(encoding="utf-8")
     assert "[name]-[name]-resume.pdf" in csv_text and ",failed," in csv_text
+
+
+def test_a_redacted_file_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from gapcheck import reading
+    from gapcheck.batch.job import AnalyseFile, AnalysisOptions, FileTask
+    from gapcheck.taxonomy import load_taxonomy
+
+    resume = tmp_path / f"{person_name(5).replace(' ', '-')}-resume.pdf"
+    lines = resume_lines(5)
+    write_pdf(resume, lines)
+    reads: list[str] = []
+    real_read = reading.read_document
+
+    def counted(path: Path, *args: Any, **kwargs: Any) -> Any:
+        reads.append(Path(path).name)
+        return real_read(path, *args, **kwargs)
+
+    monkeypatch.setattr(reading, "read_document", counted)
+    options = AnalysisOptions(role="ml-engineer", level="mid", today="2026-11-21", redact=True)
+    outcome = AnalyseFile(load_taxonomy(), options)(FileTask(resume.name, str(resume)))
+    assert reads == [resume.name]
+    name = lines[0][0]
+    assert name not in outcome.html and name not in outcome.result
+    assert outcome.label == "[name]-[name]-resume.pdf"  # first and last name, word by word
 
 
 def test_killing_a_run_halfway_and_running_again_completes_it(tmp_path: Path) -> None:

@@ -12,6 +12,7 @@ import pytest
 
 import pdfgen
 from gapcheck import analyse, render
+from gapcheck.api import analyse_documents, read_person
 
 DATE = "2026-11-21"
 
@@ -187,6 +188,19 @@ def test_portfolio_evidence_is_merged_with_sources(portfolio: tuple[Path, Path, 
     data = json.loads(render(analysis, "json"))
     flagged = {s["id"] for s in data["skills"] if s["portfolio_only"]}
     assert {"pytorch", "kubernetes"} <= flagged
+
+
+def test_reading_apart_from_analysing_gives_the_same_analysis(
+    portfolio: tuple[Path, Path, Path],
+) -> None:
+    resume, project, page = portfolio
+    documents = read_person(resume, [project, page])
+    assert [d.source for d in documents] == ["sam-resume.pdf", "README.md", "blog.html"]
+    assert documents[0].role == "resume" and {d.role for d in documents[1:]} == {"portfolio"}
+    apart = analyse_documents(documents, role="data-scientist", level="entry", today=DATE)
+    together = analyse(resume, [project, page], role="data-scientist", level="entry", today=DATE)
+    assert apart == together
+    assert render(apart, "json") == render(together, "json")
 
 
 def test_hands_on_section_with_projects(portfolio: tuple[Path, Path, Path]) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from gapcheck import __version__
@@ -60,10 +61,57 @@ def analyse(
     Raises a `gapcheck.errors.GapcheckError` subclass, with a one-line message naming
     the file, for any input gapcheck cannot use.
     """
-    from gapcheck.portfolio import expand_portfolio, hands_on_items, with_hands_on_skills
-    from gapcheck.reading import read_document
-    from gapcheck.sections import split_sections
+    plan = _plan(role, level, job, taxonomy, today)  # a bad option fails before any reading
+    return _analyse_read(read_person(resume, portfolio, engine=engine), plan)
 
+
+def read_person(
+    resume: str | os.PathLike[str],
+    portfolio: Sequence[str | os.PathLike[str]] = (),
+    *,
+    engine: str = "pdfminer",
+) -> tuple[Document, ...]:
+    """Read a resume (first) and its portfolio material (folders expanded) into Documents."""
+    from gapcheck.portfolio import expand_portfolio
+    from gapcheck.reading import read_document
+
+    documents: list[Document] = [read_document(Path(resume), role="resume", engine=engine)]
+    for item in expand_portfolio([Path(p) for p in portfolio]):
+        documents.append(read_document(item, role="portfolio", engine=engine))
+    return tuple(documents)
+
+
+def analyse_documents(
+    documents: Sequence[Document],
+    *,
+    role: str = DEFAULT_ROLE,
+    level: str = DEFAULT_LEVEL,
+    job: str | os.PathLike[str] | None = None,
+    taxonomy: Taxonomy | str | os.PathLike[str] | None = None,
+    today: str | dt.date | None = None,
+) -> Analysis:
+    """`analyse` for documents already read (`read_person`): a caller that needs the read
+    text too, such as redaction, reads each file once."""
+    return _analyse_read(tuple(documents), _plan(role, level, job, taxonomy, today))
+
+
+@dataclass(frozen=True)
+class _Plan:
+    """The options of one analysis, checked and resolved."""
+
+    taxonomy: Taxonomy
+    target: Target
+    job_path: Path | None
+    generated_on: str
+
+
+def _plan(
+    role: str,
+    level: str,
+    job: str | os.PathLike[str] | None,
+    taxonomy: Taxonomy | str | os.PathLike[str] | None,
+    today: str | dt.date | None,
+) -> _Plan:
     tax = (
         taxonomy
         if isinstance(taxonomy, Taxonomy)
@@ -74,11 +122,19 @@ def analyse(
     # The report's date also resolves "present" in date ranges (years of use), so the same
     # inputs and date (--date, SOURCE_DATE_EPOCH) give the same report, alone or in a batch.
     generated_on = (today.isoformat() if isinstance(today, dt.date) else today) or today_iso()
+    return _Plan(tax, target, job_path, generated_on)
 
-    documents: list[Document] = [read_document(Path(resume), role="resume", engine=engine)]
-    for item in expand_portfolio([Path(p) for p in portfolio]):
-        documents.append(read_document(item, role="portfolio", engine=engine))
 
+def _analyse_read(documents: tuple[Document, ...], plan: _Plan) -> Analysis:
+    from gapcheck.portfolio import hands_on_items, with_hands_on_skills
+    from gapcheck.sections import split_sections
+
+    tax, target, job_path, generated_on = (
+        plan.taxonomy,
+        plan.target,
+        plan.job_path,
+        plan.generated_on,
+    )
     sections: list[Section] = []
     summaries: list[DocumentSummary] = []
     for document in documents:

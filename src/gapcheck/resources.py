@@ -8,12 +8,16 @@ never depends on the current directory.
 
 from __future__ import annotations
 
+import functools
 from importlib import resources
 from pathlib import Path
 
 _REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
+# Where the data lives cannot change while gapcheck runs; asking importlib each time costs
+# more than the rest of loading a cached taxonomy.
+@functools.cache
 def _data_dir(name: str, repo_relative: str) -> Path:
     packaged = resources.files("gapcheck") / "_data" / name
     if packaged.is_dir():

@@ -37,7 +37,7 @@ from gapcheck.records import (
     Target,
 )
 from gapcheck.strength import ASPIRATION_STRENGTH, IMPLIED_FACTOR
-from gapcheck.taxonomy import EMPHASIS_VALUES, Skill, Taxonomy, role_weights
+from gapcheck.taxonomy import EMPHASIS_VALUES, Skill, Taxonomy, derived, role_weights
 
 # A skill only implied by another (deep learning by PyTorch) earns at most half its weight,
 # whatever strength the detector gave it: the resume never says it.
@@ -195,14 +195,12 @@ def rank_gaps(detection: Detection, taxonomy: Taxonomy, target: Target) -> tuple
     weights = role_weights(taxonomy, target.role, target.level)
     credits = credits_by_skill(detection)
     missing = {skill_id for skill_id in weights if credits.get(skill_id, 0.0) <= 0.0}
-    by_id = skills_by_id(taxonomy)
-    stage_index = {stage: i for i, stage in enumerate(taxonomy.stages)}
+    facts = _gap_facts(taxonomy, target)
 
     def base_key(skill_id: str) -> tuple[float, int, str]:
-        stage = by_id[skill_id].stage if skill_id in by_id else ""
-        return (-weights[skill_id], stage_index.get(stage, len(stage_index)), skill_id)
+        return (-weights[skill_id], facts[skill_id].stage_index, skill_id)
 
-    prerequisites = {skill_id: _prerequisites(skill_id, by_id) & missing for skill_id in missing}
+    prerequisites = {skill_id: facts[skill_id].prerequisites & missing for skill_id in missing}
     ordered: list[str] = []
     placed: set[str] = set()
 
@@ -218,7 +216,6 @@ def rank_gaps(detection: Detection, taxonomy: Taxonomy, target: Target) -> tuple
         place(skill_id)
 
     possible = sum(weights.values())
-    role = taxonomy.role(target.role)
     blocked_by: dict[str, list[str]] = {skill_id: [] for skill_id in ordered}
     for skill_id in ordered:  # in rank order, so each list is in rank order too
         for prerequisite in prerequisites[skill_id]:
@@ -226,34 +223,93 @@ def rank_gaps(detection: Detection, taxonomy: Taxonomy, target: Target) -> tuple
     gaps: list[Gap] = []
     for rank, skill_id in enumerate(ordered, start=1):
         blocks = tuple(blocked_by[skill_id])
-        skill = by_id.get(skill_id)
-        facts = _RankFacts(
-            skill=skill,
-            weight=weights[skill_id],
-            possible=possible,
-            blocked_names=tuple(_name(by_id, s) for s in blocks),
-            role_factor=_role_factor(taxonomy, target, _category(by_id, skill_id), skill_id),
-            level_factor=_level_factor(taxonomy, target, _category(by_id, skill_id), skill_id),
-            level=target.level,
-            role_name=role.name,
-        )
+        skill_facts = facts[skill_id]
         gaps.append(
             Gap(
                 rank=rank,
                 skill_id=skill_id,
-                name=_name(by_id, skill_id),
-                category=_category(by_id, skill_id),
-                stage=skill.stage if skill else "",
+                name=skill_facts.name,
+                category=skill_facts.category,
+                stage=skill_facts.stage,
                 weight=weights[skill_id],
                 credit=0.0,
-                reason=_reason(facts, taxonomy),
-                hint=_hint(skill, _name(by_id, skill_id)),
-                named_by=tuple(p.guide for p in skill.provenance) if skill else (),
-                emphasis=_strongest_emphasis(skill),
+                reason=_reason(
+                    skill_facts,
+                    share=weights[skill_id] / possible if possible > 0 else None,
+                    blocked_names=tuple(facts[s].name for s in blocks),
+                ),
+                hint=skill_facts.hint,
+                named_by=skill_facts.named_by,
+                emphasis=skill_facts.emphasis,
                 blocks=blocks,
             )
         )
     return tuple(gaps)
+
+
+@dataclass(frozen=True)
+class _GapFacts:
+    """What a gap says about a skill that is the same for every resume (for one role and
+    level): worked out once per taxonomy, role and level, not once per resume."""
+
+    name: str
+    category: str
+    stage: str
+    stage_index: int
+    prerequisites: frozenset[str]
+    hint: str
+    named_by: tuple[str, ...]
+    emphasis: str
+    fixed_reasons: tuple[str, ...]  # guides and emphasis phrases, the start of every reason
+    factor_reasons: tuple[str, ...]  # role and level factor phrases, near the end
+
+
+def _gap_facts(taxonomy: Taxonomy, target: Target) -> Mapping[str, _GapFacts]:
+    return derived(
+        taxonomy,
+        "gap_facts",
+        (target.role, target.level),
+        lambda: _compute_gap_facts(taxonomy, target),
+    )
+
+
+def _compute_gap_facts(taxonomy: Taxonomy, target: Target) -> dict[str, _GapFacts]:
+    by_id = skills_by_id(taxonomy)
+    stage_index = {stage: i for i, stage in enumerate(taxonomy.stages)}
+    role = taxonomy.role(target.role)
+    facts: dict[str, _GapFacts] = {}
+    for skill_id in role_weights(taxonomy, target.role, target.level):
+        skill = by_id.get(skill_id)
+        category = _category(by_id, skill_id)
+        stage = skill.stage if skill else ""
+        role_factor = _role_factor(taxonomy, target, category, skill_id)
+        level_factor = _level_factor(taxonomy, target, category, skill_id)
+        fixed = [_guides_phrase(skill, taxonomy)]
+        emphasis_phrase = _emphasis_phrase(skill)
+        if emphasis_phrase:
+            fixed.append(emphasis_phrase)
+        factors: list[str] = []
+        if role_factor > 1.0:
+            factors.append(f"counts extra for a {role.name}")
+        elif role_factor < 1.0:
+            factors.append(f"counts less for a {role.name}")
+        if level_factor > 1.0:
+            factors.append(f"weighs more for {target.level} roles")
+        elif level_factor < 1.0:
+            factors.append(f"weighs less for {target.level} roles")
+        facts[skill_id] = _GapFacts(
+            name=_name(by_id, skill_id),
+            category=category,
+            stage=stage,
+            stage_index=stage_index.get(stage, len(stage_index)),
+            prerequisites=frozenset(_prerequisites(skill_id, by_id)),
+            hint=_hint(skill, _name(by_id, skill_id)),
+            named_by=tuple(p.guide for p in skill.provenance) if skill else (),
+            emphasis=_strongest_emphasis(skill),
+            fixed_reasons=tuple(fixed),
+            factor_reasons=tuple(factors),
+        )
+    return facts
 
 
 def _prerequisites(skill_id: str, by_id: Mapping[str, Skill]) -> set[str]:
@@ -270,41 +326,18 @@ def _prerequisites(skill_id: str, by_id: Mapping[str, Skill]) -> set[str]:
     return seen
 
 
-@dataclass(frozen=True)
-class _RankFacts:
-    """What a gap's reason is built from."""
-
-    skill: Skill | None
-    weight: float
-    possible: float
-    blocked_names: tuple[str, ...]
-    role_factor: float
-    level_factor: float
-    level: str
-    role_name: str
-
-
-def _reason(facts: _RankFacts, taxonomy: Taxonomy) -> str:
-    parts = [_guides_phrase(facts.skill, taxonomy)]
-    emphasis = _emphasis_phrase(facts.skill)
-    if emphasis:
-        parts.append(emphasis)
-    if facts.blocked_names:
-        count = len(facts.blocked_names)
-        shown = ", ".join(facts.blocked_names[:NAMED_IN_REASON])
+def _reason(facts: _GapFacts, share: float | None, blocked_names: tuple[str, ...]) -> str:
+    """Why a gap ranks where it does: guides, emphasis, what it blocks, factors, weight share."""
+    parts = list(facts.fixed_reasons)
+    if blocked_names:
+        count = len(blocked_names)
+        shown = ", ".join(blocked_names[:NAMED_IN_REASON])
         more = f" and {count - NAMED_IN_REASON} more" if count > NAMED_IN_REASON else ""
         noun = "skill" if count == 1 else "skills"
         parts.append(f"prerequisite of {count} other {noun} you lack ({shown}{more})")
-    if facts.role_factor > 1.0:
-        parts.append(f"counts extra for a {facts.role_name}")
-    elif facts.role_factor < 1.0:
-        parts.append(f"counts less for a {facts.role_name}")
-    if facts.level_factor > 1.0:
-        parts.append(f"weighs more for {facts.level} roles")
-    elif facts.level_factor < 1.0:
-        parts.append(f"weighs less for {facts.level} roles")
-    if facts.possible > 0:
-        parts.append(f"{100.0 * facts.weight / facts.possible:.1f}% of the role's weight")
+    parts.extend(facts.factor_reasons)
+    if share is not None:
+        parts.append(f"{100.0 * share:.1f}% of the role's weight")
     text = "; ".join(parts)
     return text[:1].upper() + text[1:] + "."
 
@@ -551,8 +584,9 @@ def _strongest_evidence(evidence: tuple[Evidence, ...]) -> Evidence | None:
 # --------------------------------------------------------------------------- lookups
 
 
-def skills_by_id(taxonomy: Taxonomy) -> dict[str, Skill]:
-    return {skill.id: skill for skill in taxonomy.skills}
+def skills_by_id(taxonomy: Taxonomy) -> Mapping[str, Skill]:
+    """Skills by id, built once per taxonomy (shared: read-only)."""
+    return derived(taxonomy, "skills_by_id", (), lambda: {s.id: s for s in taxonomy.skills})
 
 
 def _name(by_id: Mapping[str, Skill], skill_id: str) -> str:

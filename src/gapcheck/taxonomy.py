@@ -9,14 +9,16 @@ typed by hand. The formula is documented in `skill_importance` and in the README
 from __future__ import annotations
 
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from gapcheck.errors import TaxonomyError
 from gapcheck.records import LEVELS as LEVELS  # re-exported: taxonomy.LEVELS is public
 from gapcheck.resources import builtin_taxonomy_path
+
+T = TypeVar("T")
 
 # Emphasis words a guide uses, strongest first, with the value the formula gives them.
 EMPHASIS_VALUES: dict[str, float] = {
@@ -200,10 +202,29 @@ def skill_importance(skill: Skill) -> float:
     return sum(guide_weight(p) for p in skill.provenance)
 
 
-# role_weights answers, by (taxonomy identity, role, level). A taxonomy is immutable, and
-# the memo holds it, so its id cannot be reused by another object while the entry lives.
-_WEIGHTS_MEMO: dict[tuple[int, str, str], tuple[Taxonomy, dict[str, float]]] = {}
-_WEIGHTS_MEMO_SIZE = 32
+# Answers derived from a taxonomy, by (taxonomy identity, what, arguments). A taxonomy is
+# immutable, and the memo holds it, so its id cannot be reused by another object while the
+# entry lives. A batch meets one or two taxonomies, so a small bound is plenty.
+_DERIVED_MEMO: dict[tuple[int, str, tuple[Hashable, ...]], tuple[Taxonomy, Any]] = {}
+_DERIVED_MEMO_SIZE = 64
+
+
+def derived(
+    taxonomy: Taxonomy, what: str, args: tuple[Hashable, ...], compute: Callable[[], T]
+) -> T:
+    """`compute()`, once per taxonomy, `what` and `args`: for facts every resume asks again.
+
+    The answer is shared: callers must treat it as read-only (or copy it).
+    """
+    key = (id(taxonomy), what, args)
+    memo = _DERIVED_MEMO.get(key)
+    if memo is None or memo[0] is not taxonomy:
+        if len(_DERIVED_MEMO) >= _DERIVED_MEMO_SIZE:
+            _DERIVED_MEMO.clear()
+        memo = (taxonomy, compute())
+        _DERIVED_MEMO[key] = memo
+    answer: T = memo[1]
+    return answer
 
 
 def role_weights(taxonomy: Taxonomy, role_id: str, level: str) -> dict[str, float]:
@@ -216,14 +237,10 @@ def role_weights(taxonomy: Taxonomy, role_id: str, level: str) -> dict[str, floa
     Computed once per taxonomy, role and level (scoring asks three times per resume);
     each caller gets its own copy.
     """
-    key = (id(taxonomy), role_id, level)
-    memo = _WEIGHTS_MEMO.get(key)
-    if memo is None or memo[0] is not taxonomy:
-        if len(_WEIGHTS_MEMO) >= _WEIGHTS_MEMO_SIZE:
-            _WEIGHTS_MEMO.clear()
-        memo = (taxonomy, _role_weights(taxonomy, role_id, level))
-        _WEIGHTS_MEMO[key] = memo
-    return dict(memo[1])
+    weights = derived(
+        taxonomy, "role_weights", (role_id, level), lambda: _role_weights(taxonomy, role_id, level)
+    )
+    return dict(weights)
 
 
 def _role_weights(taxonomy: Taxonomy, role_id: str, level: str) -> dict[str, float]:

@@ -150,25 +150,25 @@ class AnalyseFile:
         return self._analyse(task.label, task.resume, task.portfolio)
 
     def _analyse(self, label: str, resume: str, portfolio: tuple[str, ...]) -> FileOutcome:
-        from gapcheck.api import analyse, render
+        from gapcheck.api import analyse_documents, read_person, render
         from gapcheck.batch.redact import contact_name_line, redact_analysis, redact_text
         from gapcheck.report import to_json_dict
 
         taxonomy = _warm_taxonomy(self.taxonomy)
         options = self.options
-        analysis = analyse(
-            resume,
-            portfolio,
+        # Read once: redaction needs the resume's own lines, the analysis the same documents.
+        documents = read_person(resume, portfolio, engine=options.engine)
+        analysis = analyse_documents(
+            documents,
             role=options.role,
             level=options.level,
             job=options.job,
             taxonomy=taxonomy,
             today=options.today,
-            engine=options.engine,
         )
         shown = ""
         if options.redact:
-            name_line = contact_name_line(Path(resume), options.engine)
+            name_line = contact_name_line(documents[0])
             analysis = redact_analysis(analysis, name_line)
             shown = redact_text(label, name_line)
         return FileOutcome(

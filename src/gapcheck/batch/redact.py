@@ -15,10 +15,9 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from pathlib import Path
 from typing import Any
 
-from gapcheck.records import Analysis, Evidence
+from gapcheck.records import Analysis, Document, Evidence
 
 EMAIL = "[email]"
 PHONE = "[phone]"
@@ -154,14 +153,12 @@ def redact_analysis(analysis: Analysis, name_line: str = "") -> Analysis:
     return redacted
 
 
-def contact_name_line(resume: Path, engine: str = "pdfminer") -> str:
+def contact_name_line(resume: Document) -> str:
     """The first line of the resume's header section (usually the person's name), or ''."""
-    from gapcheck.reading import read_document
     from gapcheck.sections import split_sections
 
-    document = read_document(resume, role="resume", engine=engine)
-    for section in split_sections(document):
+    for section in split_sections(resume):
         if section.kind == "header" and section.lines:
             return section.lines[0].text
-    first: str = document.lines[0].text if document.lines else ""
+    first: str = resume.lines[0].text if resume.lines else ""
     return first

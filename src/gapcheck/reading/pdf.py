@@ -153,14 +153,18 @@ class _BudgetedAggregator(PDFPageAggregator):
             self.budget.check_memory()
 
     def render_char(self, matrix: Any, font: Any, *args: Any) -> float:
-        self._tick()
+        # Runs once per glyph, so the guards are inlined here rather than called.
+        self.operations += 1
+        if self.operations % GLYPHS_PER_TIME_CHECK == 0:
+            self.budget.check()
+            self.budget.check_memory()
         # Every glyph counts, readable or not: the limit bounds pdfminer's work and memory
         # (about a kilobyte per glyph until the page is laid out).
         self.budget.add_characters(1)
         name = font.fontname
         if name not in self.bold_fonts:
             self.bold_fonts[name] = _descriptor_bold(font)
-        return float(super().render_char(matrix, font, *args))
+        return float(PDFPageAggregator.render_char(self, matrix, font, *args))
 
     def paint_path(self, *args: Any) -> None:
         self._tick()
@@ -273,12 +277,14 @@ def _fragment(line: Any, bold_fonts: dict[str, bool], content: PdfContent) -> Fr
     kept = 0
     x0 = y0 = float("inf")
     x1 = y1 = float("-inf")
+    isfinite = math.isfinite
     item: Any
-    for item in line:
+    for item in line:  # once per glyph: kept lean on purpose
         if not isinstance(item, LTChar):
             parts.append(item.get_text())  # pdfminer's inferred spaces and line end
             continue
-        if not all(map(math.isfinite, (item.x0, item.y0, item.x1, item.y1))):
+        cx0, cy0, cx1, cy1 = item.x0, item.y0, item.x1, item.y1
+        if not (isfinite(cx0) and isfinite(cy0) and isfinite(cx1) and isfinite(cy1)):
             continue  # a glyph placed at infinity by a broken text matrix: nowhere to show
         name = item.fontname
         if is_icon_font(name):
@@ -301,10 +307,14 @@ def _fragment(line: Any, bold_fonts: dict[str, bool], content: PdfContent) -> Fr
         sizes[size] = sizes.get(size, 0) + 1
         if bold_fonts.get(name, False):
             bold += 1
-        x0 = min(x0, item.x0)
-        y0 = min(y0, item.y0)
-        x1 = max(x1, item.x1)
-        y1 = max(y1, item.y1)
+        if cx0 < x0:
+            x0 = cx0
+        if cy0 < y0:
+            y0 = cy0
+        if cx1 > x1:
+            x1 = cx1
+        if cy1 > y1:
+            y1 = cy1
     if kept == 0:
         return None
     text = "".join(parts).strip()

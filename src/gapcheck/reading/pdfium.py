@@ -5,13 +5,22 @@ itself which characters it could not map to Unicode. Characters are cut into
 fragments at line ends and at gaps wider than about one character, exactly the
 granularity pdfminer's layout gives with gapcheck's settings, so both engines share
 the reading-order, cleanup and section code from there on.
+
+Reading is one pass over a page's characters, so its cost is the cost per character.
+The page's character codes come from one call (see `_page_codes`); per character come
+three PDFium calls (text object, mapping error, box) made through light ctypes
+prototypes (see `_Calls`); font, size and weight are asked once per text object, whose
+characters all share them.
 """
 
 from __future__ import annotations
 
 import ctypes
 import math
-from typing import Any
+import re
+from collections import Counter
+from functools import lru_cache
+from typing import Any, NamedTuple
 
 from gapcheck.errors import InputError, LimitError
 from gapcheck.reading import limits
@@ -25,7 +34,13 @@ from gapcheck.reading.result import ReadResult
 FRAGMENT_GAP = 1.0
 # A gap wider than this many font sizes inside a fragment is a word space.
 WORD_GAP = 0.12
-_LINE_BREAKS = {0x0A, 0x0D}
+# The only characters PDFium ever generates (between words and at line ends).
+_MAYBE_GENERATED = {0x20, 0x0A, 0x0D}
+# What the page text holds for a character without a code of its own (see _page_codes).
+_NO_CODE = 0xFFFE
+# PDFium gives a character beyond U+FFFF (an emoji, a math letter) as two characters,
+# its UTF-16 halves ("surrogates"), which no file can hold apart.
+_HALF_CHARACTER = re.compile("[\ud800-\udfff]")
 
 
 def _pdfium() -> tuple[Any, Any]:
@@ -91,7 +106,10 @@ def read_pdfium(data: bytes, source: str, budget: limits.ReadBudget) -> ReadResu
                     pages.append(_page_fragments(textpage.raw, raw, totals))
                 finally:
                     textpage.close()
-                totals.images += _count_images(page, raw)
+                # Images only name the cause of a PDF with (almost) no text, and the
+                # count of characters only grows: pages after that point need no count.
+                if totals.characters + totals.unreadable < limits.MIN_TEXT_CHARACTERS:
+                    totals.images += _count_images(page, raw)
                 widths.append(float(page.get_width()))
             finally:
                 page.close()
@@ -124,132 +142,289 @@ def _count_images(page: Any, raw: Any) -> int:
         return 0
 
 
-class _FontCache:
-    """Font name and boldness per text object: characters of one object share a font."""
+class _Calls:
+    """The PDFium calls made per character or per text object, at a quarter of the cost.
+
+    pypdfium2 declares every argument's type, and converting the arguments costs about
+    three times the call itself (~0.6 µs against ~0.2 µs); once per character that was
+    most of the reading time. The same C functions are called here through prototypes
+    that declare only the result, which is safe because every argument passed is an int
+    (the character index or a length) or a ctypes pointer or buffer that already has its
+    type. They also keep the GIL: releasing and retaking it costs more than the call.
+    """
+
+    def __init__(self, raw: Any) -> None:
+        self.unicode = _undeclared(raw.FPDFText_GetUnicode, ctypes.c_uint)
+        self.is_generated = _undeclared(raw.FPDFText_IsGenerated, ctypes.c_int)
+        self.map_error = _undeclared(raw.FPDFText_HasUnicodeMapError, ctypes.c_int)
+        # Its result is not needed: PDFium writes the box of every valid index.
+        self.loose_box = _undeclared(raw.FPDFText_GetLooseCharBox, None)
+        self.font_info = _undeclared(raw.FPDFText_GetFontInfo, ctypes.c_ulong)
+        self.font_weight = _undeclared(raw.FPDFText_GetFontWeight, ctypes.c_int)
+        self.font_size = _undeclared(raw.FPDFText_GetFontSize, ctypes.c_double)
+        self.matrix = _undeclared(raw.FPDFText_GetMatrix, ctypes.c_int)
+        # Older PDFium builds lack the text-object call: then every character is its own run.
+        object_of = getattr(raw, "FPDFText_GetTextObject", None)
+        self.text_object = _undeclared(object_of, ctypes.c_void_p) if object_of else _no_text_object
+
+
+def _undeclared(function: Any, result: Any) -> Any:
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    assert address, "a loaded library function has an address"
+    return ctypes.PYFUNCTYPE(result)(address)
+
+
+def _no_text_object(textpage: Any, index: int) -> None:
+    return None
+
+
+@lru_cache(maxsize=1)
+def _calls(raw: Any) -> _Calls:
+    return _Calls(raw)
+
+
+class _Style(NamedTuple):  # a tuple, made once per text object, and cheaply
+    """What every character of one text object shares: its font and its size."""
+
+    font: str  # base name, without the subset tag
+    bold: bool
+    size: float
+    icon: bool
+
+
+class _Styles:
+    """The style of a page's characters, asked of PDFium once per text object."""
 
     def __init__(self, raw: Any, textpage: Any) -> None:
-        self.raw = raw
+        self.calls = _calls(raw)
         self.textpage = textpage
+        # One buffer, flags and matrix per page, as PDFium leaves them unchanged when it
+        # has nothing to write (a font name longer than the buffer).
         self.buffer = ctypes.create_string_buffer(256)
         self.flags = ctypes.c_int()
-        self.last_object: int | None = None
-        self.last: tuple[str, bool] = ("", False)
+        self.flags_ref = ctypes.byref(self.flags)
+        self.matrix = raw.FS_MATRIX()
+        self.matrix_ref = ctypes.byref(self.matrix)
+        # What a font name says (family without subset tag, bold, icon), per name.
+        self.names: dict[str, tuple[str, bool, bool]] = {}
 
-    def font(self, index: int) -> tuple[str, bool]:
-        # Older PDFium builds lack the text-object call: then every character is asked.
-        object_of = getattr(self.raw, "FPDFText_GetTextObject", None)
-        key = (
-            ctypes.cast(object_of(self.textpage, index), ctypes.c_void_p).value
-            if object_of
-            else None
-        )
-        if key is not None and key == self.last_object:
-            return self.last
-        length = self.raw.FPDFText_GetFontInfo(
-            self.textpage, index, self.buffer, len(self.buffer), self.flags
-        )
-        name = self.buffer.raw[: max(length - 1, 0)].decode("latin-1") if length else ""
-        weight = self.raw.FPDFText_GetFontWeight(self.textpage, index)
-        bold = is_bold_font(name) or weight >= 600 or bool(self.flags.value & (1 << 18))
-        self.last_object, self.last = key, (name, bold)
-        return self.last
+    def at(self, index: int) -> _Style:
+        calls, textpage, buffer = self.calls, self.textpage, self.buffer
+        length = calls.font_info(textpage, index, buffer, len(buffer), self.flags_ref)
+        name = buffer.raw[: max(length - 1, 0)].decode("latin-1") if length else ""
+        said = self.names.get(name)
+        if said is None:
+            said = self.names[name] = (base_font_name(name), is_bold_font(name), is_icon_font(name))
+        family, bold_name, icon = said
+        weight = calls.font_weight(textpage, index)
+        bold = bold_name or weight >= 600 or bool(self.flags.value & (1 << 18))
+        # The nominal size times the text matrix's vertical scale: generators that set
+        # "1 Tf" and scale the matrix would otherwise report every size as 1.
+        calls.matrix(textpage, index, self.matrix_ref)
+        scale = math.hypot(self.matrix.c, self.matrix.d) or 1.0
+        return _Style(family, bold, calls.font_size(textpage, index) * scale, icon)
 
 
 def _page_fragments(textpage: Any, raw: Any, totals: _Totals) -> list[Fragment]:
-    count = raw.FPDFText_CountChars(textpage)
-    fonts = _FontCache(raw, textpage)
-    rect = raw.FS_RECTF()
-    matrix = raw.FS_MATRIX()
+    calls = _calls(raw)
+    styles = _Styles(raw, textpage)
+    unicode, is_generated, text_object = calls.unicode, calls.is_generated, calls.text_object
+    map_error, loose_box = calls.map_error, calls.loose_box
+    box = (ctypes.c_float * 4)()  # an FS_RECTF: left, top, right, bottom
+    box_ref = ctypes.byref(box)
+    read_box = memoryview(box).cast("B").cast("f").tolist  # all four in one call
     fragments: list[Fragment] = []
-    current: list[tuple[str, float, float, float, float, float, str, bool]] = []
-
-    def close() -> None:
-        if current:
-            fragment = _fragment(current)
-            if fragment is not None:
-                fragments.append(fragment)
-            current.clear()
-
-    space = (" ", 0.0, 0.0, 0.0, 0.0, 0.0, "", False)  # a separator with no box
+    # The fragment being read: its text, and per drawn character (sized, not blank) its
+    # style, with the extent of all of them.
+    parts: list[str] = []
+    drawn: list[_Style] = []
+    add = parts.append
+    x0 = y0 = x1 = y1 = 0.0
+    # The last sized character of the fragment decides where the next one cuts it.
+    has_last = False
+    last_x0 = last_y0 = last_x1 = last_size = 0.0
+    # Font and size belong to the text object, so they are asked once per run of one
+    # object's characters; an object's address only identifies it while the page is open.
+    run_object: int | None = None
+    style = _Style("", False, 0.0, False)
+    size, sized, icon = 0.0, False, False
+    # The cut distances follow from the two sizes, which change only between runs.
+    limit_size = limit_last = math.nan
+    cut_gap = word_gap = drift_limit = back = 0.0
+    count = raw.FPDFText_CountChars(textpage)
+    codes = _page_codes(textpage, raw, count)
+    if codes is None:
+        codes = [unicode(textpage, index) for index in range(count)]
+    skipped = unreadable = 0  # every other character is read (and counted once, at the end)
     for index in range(count):
-        code = raw.FPDFText_GetUnicode(textpage, index)
-        generated = raw.FPDFText_IsGenerated(textpage, index) == 1
-        if generated:
-            if code in _LINE_BREAKS:
-                close()
-            elif code == 0x20 and current:
-                current.append(space)
+        code = codes[index]
+        if code == _NO_CODE:
+            code = unicode(textpage, index)
+        # PDFium generates only spaces and line breaks, so other characters need not ask.
+        if code in _MAYBE_GENERATED and is_generated(textpage, index) == 1:
+            skipped += 1
+            if code == 0x20:
+                if parts:
+                    add(" ")
+            elif parts:  # a line break
+                _finish(fragments, parts, drawn, x0, y0, x1, y1)
+                has_last = False
             continue
-        name, bold = fonts.font(index)
-        if is_icon_font(name):
-            if current:  # an icon separates what stands left and right of it
-                current.append(space)
+        key = text_object(textpage, index)
+        if key is None or key != run_object:
+            style = styles.at(index)
+            size, icon = style.size, style.icon
+            sized = size > 0
+            run_object = key
+        if icon:
+            skipped += 1
+            if parts:  # an icon separates what stands left and right of it
+                add(" ")
             continue
-        if raw.FPDFText_HasUnicodeMapError(textpage, index) == 1:
-            if not current:  # opening a line: almost always its bullet (see pdf.py)
-                current.append(("•", 0.0, 0.0, 0.0, 0.0, 0.0, "", False))
+        if map_error(textpage, index) == 1:
+            skipped += 1
+            if not parts:  # opening a line: almost always its bullet (see pdf.py)
+                add("•")
             else:
-                totals.unreadable += 1
+                unreadable += 1
             continue
         # The loose box spans the font's ascent to descent, like pdfminer's boxes, so
         # baselines compare the same way for both engines.
-        raw.FPDFText_GetLooseCharBox(textpage, index, rect)
-        # The nominal size times the text matrix's vertical scale: generators that set
-        # "1 Tf" and scale the matrix would otherwise report every size as 1.
-        raw.FPDFText_GetMatrix(textpage, index, matrix)
-        scale = math.hypot(matrix.c, matrix.d) or 1.0
-        size = raw.FPDFText_GetFontSize(textpage, index) * scale
-        if raw.FPDFText_IsHyphen(textpage, index) == 1:
-            char = "-"  # PDFium reports a line-end hyphen as U+0002
+        loose_box(textpage, index, box_ref)
+        left, top, right, bottom = read_box()
+        # PDFium reports a line-end hyphen as U+0002 (and only such a hyphen).
+        if code == 0x02 and raw.FPDFText_IsHyphen(textpage, index) == 1:
+            char = "-"
         else:
             char = chr(code) if 0 < code < 0x110000 else "\ufffd"
-        box = (rect.left, min(rect.bottom, rect.top), rect.right, max(rect.bottom, rect.top))
-        last = next((c for c in reversed(current) if c[5] > 0), None)
-        if (
-            last is not None
-            and char != " "
-            and (
-                box[0] - last[3] > FRAGMENT_GAP * max(size, last[5])
-                or box[0] < last[1] - 0.5 * size
-                or abs(box[1] - last[2]) > 0.6 * max(size, last[5])
-            )
-        ):
-            close()
-        elif (
-            last is not None
-            and not char.isspace()
-            and not current[-1][0].isspace()
-            and box[0] - last[3] > WORD_GAP * max(size, last[5])
-        ):
-            # Words set apart by positioning rather than a space character; pdfminer
-            # infers these spaces the same way (its word_margin).
-            current.append(space)
-        current.append((char, box[0], box[1], box[2], box[3], size, base_font_name(name), bold))
-        totals.characters += 1
-    close()
+        blank = char.isspace()
+        # Branches rather than min()/max() (a call each, per character), same results.
+        if top < bottom:
+            low, high = top, bottom
+        elif top > bottom:
+            low, high = bottom, top
+        else:
+            low = high = bottom
+        if has_last and char != " ":
+            if size is not limit_size or last_size is not limit_last:
+                widest = last_size if last_size > size else size
+                cut_gap, word_gap = FRAGMENT_GAP * widest, WORD_GAP * widest
+                drift_limit, back = 0.6 * widest, 0.5 * size
+                limit_size, limit_last = size, last_size
+            gap = left - last_x1
+            drift = low - last_y0
+            if (
+                gap > cut_gap
+                or left < last_x0 - back
+                or drift > drift_limit
+                or drift < -drift_limit
+            ):
+                _finish(fragments, parts, drawn, x0, y0, x1, y1)
+                has_last = False
+            elif gap > word_gap and not blank and not parts[-1].isspace():
+                # Words set apart by positioning rather than a space character; pdfminer
+                # infers these spaces the same way (its word_margin).
+                add(" ")
+        add(char)
+        if sized:
+            has_last = True
+            last_x0, last_y0, last_x1, last_size = left, low, right, size
+            if not blank:
+                if not drawn:
+                    x0, y0, x1, y1 = left, low, right, high
+                else:  # min()/max() keep the first of equal values, and so do these
+                    if left < x0:
+                        x0 = left
+                    if low < y0:
+                        y0 = low
+                    if right > x1:
+                        x1 = right
+                    if high > y1:
+                        y1 = high
+                drawn.append(style)
+    if parts:
+        _finish(fragments, parts, drawn, x0, y0, x1, y1)
+    totals.characters += count - skipped
+    totals.unreadable += unreadable
     return fragments
 
 
-def _fragment(
-    chars: list[tuple[str, float, float, float, float, float, str, bool]],
-) -> Fragment | None:
-    drawn = [c for c in chars if c[5] > 0 and not c[0].isspace()]
-    text = "".join(c[0] for c in chars).strip()
-    if not drawn or not text:
+def _page_codes(textpage: Any, raw: Any, count: int) -> list[int] | None:
+    """Every character's code from one call, or None when the page text does not line up.
+
+    The page text holds the characters' codes in order, with three exceptions: it leaves
+    out what PDFium takes for control codes, PDFium builds differ on a character beyond
+    U+FFFF (a surrogate pair, or nothing), and it holds U+FFFE for a character without a
+    code of its own (a line-end hyphen, an unmapped glyph), which the caller asks about.
+    Decoded as UTF-16 it lines up with the characters exactly when it is as long as they
+    are many.
+    """
+    units = (ctypes.c_ushort * (2 * count + 2))()  # room for every character as a pair
+    written = raw.FPDFText_GetText(textpage, 0, count, units)
+    try:
+        text = bytes(units)[: 2 * max(written - 1, 0)].decode("utf-16-le")
+    except UnicodeDecodeError:  # a lone surrogate: this build gave a pair as two characters
         return None
+    return list(map(ord, text)) if len(text) == count else None
+
+
+def _finish(
+    fragments: list[Fragment],
+    parts: list[str],
+    drawn: list[_Style],
+    x0: float,
+    y0: float,
+    x1: float,
+    y1: float,
+) -> None:
+    """End the fragment being read: keep it if it has drawn text, and start a new one."""
+    text = "".join(parts).strip()
+    if not text.isascii() and _HALF_CHARACTER.search(text):
+        text = _whole_characters(text)
+    if drawn and text:
+        first = drawn[0]
+        if drawn.count(first) == len(drawn):  # most fragments: one style throughout
+            size, font, bold = round(first.size, 1), first.font, first.bold
+        else:
+            size, font, bold = _prevailing(drawn)
+        fragments.append(
+            Fragment(
+                text=text,
+                x0=x0,
+                y0=y0,
+                x1=x1,
+                y1=y1,
+                size=size,
+                font=font,
+                bold=bold,
+                chars=len(drawn),
+            )
+        )
+    parts.clear()
+    drawn.clear()
+
+
+def _whole_characters(text: str) -> str:
+    """Characters beyond U+FFFF joined from the two halves PDFium gives them as.
+
+    A half left alone cannot be written out (UTF-8 refuses it), so it becomes U+FFFD,
+    which cleanup counts as undecodable.
+    """
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
+def _prevailing(drawn: list[_Style]) -> tuple[float, str, bool]:
+    """The size and font most characters have (ties: the larger), and bold if most are."""
     fonts: dict[str, int] = {}
     sizes: dict[float, int] = {}
-    for c in drawn:
-        fonts[c[6]] = fonts.get(c[6], 0) + 1
-        sizes[round(c[5], 1)] = sizes.get(round(c[5], 1), 0) + 1
-    return Fragment(
-        text=text,
-        x0=min(c[1] for c in drawn),
-        y0=min(c[2] for c in drawn),
-        x1=max(c[3] for c in drawn),
-        y1=max(c[4] for c in drawn),
-        size=max(sizes, key=lambda s: (sizes[s], s)),
-        font=max(fonts, key=lambda f: (fonts[f], f)),
-        bold=sum(1 for c in drawn if c[7]) * 2 > len(drawn),
-        chars=len(drawn),
+    bold = 0
+    for style, count in Counter(drawn).items():
+        fonts[style.font] = fonts.get(style.font, 0) + count
+        rounded = round(style.size, 1)
+        sizes[rounded] = sizes.get(rounded, 0) + count
+        bold += count if style.bold else 0
+    return (
+        max(sizes, key=lambda s: (sizes[s], s)),
+        max(fonts, key=lambda f: (fonts[f], f)),
+        bold * 2 > len(drawn),
     )

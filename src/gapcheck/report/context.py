@@ -2,8 +2,9 @@
 
 `build_context(analysis)` is pure (records in, one frozen record out). The template does
 no arithmetic and no formatting: it only places these strings. Strings here are plain
-text (jinja2 escapes them on output); the only markup is the SVG charts, which
-`charts.py` builds from numbers and escaped text.
+text, escaped on output (by jinja2's autoescape, or by fragments.py, which writes the long
+lists); the only markup is the SVG charts, which `charts.py` builds from numbers and
+escaped text.
 
 Ordering rules (so the same analysis always renders the same page):
 - gaps, learning path, near misses, certifications: as the analysis ranks them;
@@ -17,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from markupsafe import Markup
 
@@ -197,6 +199,7 @@ class SkillGroupView:
     name: str
     anchor: str
     skills: tuple[FoundSkillView, ...]
+    skill_names: str  # the skills' names, comma-separated, for the printed summary
 
 
 @dataclass(frozen=True)
@@ -299,6 +302,9 @@ def portfolio_only_names(analysis: Analysis) -> tuple[str, ...]:
     return tuple(s.name for s in analysis.detection.skills if s.explicit and s.portfolio_only)
 
 
+# Ids come from the taxonomy (a few hundred), and a report asks for each more than once
+# (gap table, learning path, skill list): the bound only keeps a batch's memory flat.
+@lru_cache(maxsize=4096)
 def anchor(prefix: str, identifier: str) -> str:
     """An HTML id that is always valid and never carries markup: 'skill-deep_learning'.
 
@@ -381,15 +387,21 @@ def _evidence_order(item: Evidence) -> tuple[float, str, int, int]:
 
 
 def found_skill_view(skill: FoundSkill, names: SkillNames) -> FoundSkillView:
-    ordered = sorted(skill.evidence, key=_evidence_order)
-    implied_by = sorted(
-        {names.skill(e.via) for e in skill.evidence if e.method == "implied" and e.via}
+    # Most skills have one piece of evidence, and most are explicit: sorting and the
+    # implying skills are worked out only when there is something to do.
+    ordered = (
+        sorted(skill.evidence, key=_evidence_order) if len(skill.evidence) > 1 else skill.evidence
     )
+    implied_by = ""
+    if not skill.explicit:
+        implied_by = ", ".join(
+            sorted({names.skill(e.via) for e in skill.evidence if e.method == "implied" and e.via})
+        )
     return FoundSkillView(
         anchor=anchor("skill", skill.id),
         name=skill.name,
         explicit=skill.explicit,
-        implied_by="" if skill.explicit else ", ".join(implied_by),
+        implied_by=implied_by,
         portfolio_only=skill.portfolio_only,
         strength=f"{strength_label(skill.strength)} ({skill.strength:.1f})",
         years=years_text(skill.years),
@@ -404,17 +416,18 @@ def skill_groups(analysis: Analysis, names: SkillNames) -> tuple[SkillGroupView,
         by_category.setdefault(skill.category, []).append(skill)
     scored_order = [c.category for c in analysis.score.categories if c.category in by_category]
     others = sorted((c for c in by_category if c not in scored_order), key=names.category)
-    return tuple(
-        SkillGroupView(
-            name=names.category(category),
-            anchor=anchor("category", category),
-            skills=tuple(
-                found_skill_view(s, names)
-                for s in sorted(by_category[category], key=lambda s: (s.name.casefold(), s.id))
-            ),
+    groups = []
+    for category in (*scored_order, *others):
+        members = sorted(by_category[category], key=lambda s: (s.name.casefold(), s.id))
+        groups.append(
+            SkillGroupView(
+                name=names.category(category),
+                anchor=anchor("category", category),
+                skills=tuple(found_skill_view(s, names) for s in members),
+                skill_names=", ".join([s.name for s in members]),
+            )
         )
-        for category in (*scored_order, *others)
-    )
+    return tuple(groups)
 
 
 def gap_view(gap: Gap, names: SkillNames) -> GapView:
@@ -430,7 +443,7 @@ def gap_view(gap: Gap, names: SkillNames) -> GapView:
         partial=f"{percent(gap.credit)} shown" if gap.credit > 0 else "",
         reason=one_line(gap.reason),
         hint=one_line(gap.hint),
-        blocks=", ".join(names.skill(b) for b in gap.blocks),
+        blocks=", ".join([names.skill(b) for b in gap.blocks]) if gap.blocks else "",
         printed=gap.rank <= PRINTED_GAPS,
     )
 
@@ -606,8 +619,12 @@ def build_context(analysis: Analysis) -> ReportContext:
         meta=meta,
         score=score_view,
         coverage_charts=tuple(
-            ChartView(columns, charts.coverage_chart(bars, f"coverage-{columns}", columns))
-            for columns in CHART_COLUMNS
+            ChartView(columns, svg)
+            for columns, svg in zip(
+                CHART_COLUMNS,
+                charts.coverage_charts(bars, CHART_COLUMNS, "coverage"),
+                strict=True,
+            )
         ),
         categories=tuple(
             CategoryView(c.name, f"{number(c.percent)}%", number(c.earned), number(c.possible))

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from gapcheck.records import Evidence
@@ -62,11 +63,18 @@ def file_name(source: str) -> str:
     A backslash separates directories only in a Windows path (drive letter or UNC share):
     on POSIX it is an ordinary character of a file name.
     """
+    if "/" not in source and "\\" not in source:
+        # Fast path for the usual case, a bare name (evidence carries one per item): with
+        # no separator of either kind there is no directory to drop.
+        return one_line(source)
     path = source.replace("\\", "/") if _WINDOWS_PATH.match(source) else source
     name = path.rstrip("/").rsplit("/", 1)[-1]
     return one_line(name) or one_line(source)
 
 
+# Identifiers are few (section kinds, roles, layouts, taxonomy ids) and a report asks for
+# some of them once per evidence item; the bound keeps a batch's memory flat.
+@lru_cache(maxsize=1024)
 def humanize(identifier: str) -> str:
     """'deployment_mlops' -> 'Deployment mlops': a readable fallback for an unknown id."""
     words = identifier.replace("_", " ").replace("-", " ").strip()
@@ -117,12 +125,16 @@ def strength_label(strength: float) -> str:
 
 def method_text(item: Evidence, skill_names: dict[str, str]) -> str:
     """How the skill was recognised, in words: 'fuzzy match (score 91)', 'implied by PyTorch'."""
+    # Fallbacks are humanized only on a miss (not as a .get default, which would run
+    # humanize for every evidence item).
     if item.method == "implied":
-        via = skill_names.get(item.via or "", humanize(item.via or "")) if item.via else ""
+        if not item.via:
+            return "implied"
+        via = skill_names[item.via] if item.via in skill_names else humanize(item.via)
         return f"implied by {via}" if via else "implied"
     if item.method == "fuzzy" and item.score is not None and math.isfinite(item.score):
         return f"fuzzy match (score {round(item.score):d})"
-    return METHOD_LABELS.get(item.method, humanize(item.method))
+    return METHOD_LABELS[item.method] if item.method in METHOD_LABELS else humanize(item.method)
 
 
 def years_text(years: float | None) -> str:
@@ -130,7 +142,8 @@ def years_text(years: float | None) -> str:
         return ""
     if years < 1:
         return "under a year"
-    return "1 year" if number(years) == "1" else f"{number(years)} years"
+    text = number(years)
+    return "1 year" if text == "1" else f"{text} years"
 
 
 def highlight(item: Evidence) -> tuple[str, str, str]:
@@ -153,6 +166,9 @@ def highlight(item: Evidence) -> tuple[str, str, str]:
 
 def _collapse(text: str) -> str:
     """Like one_line, but keeps a space at either edge so words around a match stay apart."""
+    # The same fast path as one_line's (called twice per evidence item).
+    if text.isprintable() and "  " not in text:
+        return text
     return _WHITESPACE.sub(" ", _CONTROL.sub("", text))
 
 

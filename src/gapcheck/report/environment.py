@@ -25,6 +25,7 @@ from markupsafe import Markup
 
 from gapcheck.records import Analysis
 from gapcheck.report.context import build_context
+from gapcheck.report.fragments import TEMPLATE_GLOBALS
 from gapcheck.resources import templates_dir
 
 PAGE_TEMPLATE = "report.html.j2"
@@ -48,6 +49,7 @@ def environment() -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
+    env.globals.update(TEMPLATE_GLOBALS)
     env.bytecode_cache = _bytecode_cache(env)
     return env
 
@@ -124,14 +126,23 @@ def _static_assets() -> tuple[str, str]:
     return env.get_template(STYLE_TEMPLATE).render(), env.get_template(SCRIPT_TEMPLATE).render()
 
 
+@lru_cache(maxsize=1)
+def _page_assets() -> tuple[Markup, Markup, str]:
+    """The stylesheet and script as placed in the page, and the policy pinning them.
+
+    They never change while gapcheck runs, so their hashes are computed once per process.
+    """
+    style, script = _static_assets()
+    # Our own static files, read from the package: trusted, and pinned by the CSP hash.
+    return (
+        Markup(style),  # noqa: S704 - static stylesheet shipped with gapcheck
+        Markup(script),  # noqa: S704 - static script shipped with gapcheck
+        content_security_policy(style, script),
+    )
+
+
 def render_html(analysis: Analysis) -> str:
     """The report as one self-contained HTML page (no external requests of any kind)."""
-    style, script = _static_assets()
+    style, script, csp = _page_assets()
     page = environment().get_template(PAGE_TEMPLATE)
-    return page.render(
-        report=build_context(analysis),
-        # Our own static files, read from the package: trusted, and pinned by the CSP hash.
-        style=Markup(style),  # noqa: S704 - static stylesheet shipped with gapcheck
-        script=Markup(script),  # noqa: S704 - static script shipped with gapcheck
-        csp=content_security_policy(style, script),
-    )
+    return page.render(report=build_context(analysis), style=style, script=script, csp=csp)
