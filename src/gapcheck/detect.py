@@ -43,16 +43,22 @@ import hashlib
 import re
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 
-from spacy.tokens import Doc
-
 from gapcheck.detection.cache import vocabulary as cached_vocabulary
-from gapcheck.detection.context import char_span, judge
-from gapcheck.detection.dates import Entry, Month, entries, entry_for, latest_date, parse_today
+from gapcheck.detection.context import judge
+from gapcheck.detection.dates import (
+    Entry,
+    EntryFinder,
+    Month,
+    entries,
+    latest_date,
+    parse_today,
+)
 from gapcheck.detection.fuzzy import FuzzyIndex, fuzzy_matches
+from gapcheck.detection.line_tokens import LineTokens
 from gapcheck.detection.text import (
     LogicalLine,
     heading_line,
@@ -62,7 +68,7 @@ from gapcheck.detection.text import (
     text_section,
 )
 from gapcheck.detection.vocabulary import Vocabulary
-from gapcheck.records import Detection, Evidence, FoundSkill, HeldCertification, Section
+from gapcheck.records import Detection, Evidence, FoundSkill, HeldCertification, Line, Section
 from gapcheck.strength import ASPIRATION_STRENGTH as ASPIRATION_STRENGTH  # re-exported
 from gapcheck.strength import IMPLIED_FACTOR, evidence_strength
 from gapcheck.strength import SECTION_STRENGTH as SECTION_STRENGTH  # re-exported
@@ -80,13 +86,38 @@ NOT_HELD_KINDS = frozenset({"learning", "interests"})
 _METHOD_RANK = {"exact": 0, "alias": 1, "rule": 2, "fuzzy": 3, "implied": 4}
 
 
+# Years of use (None when unknown) and the (document, line, range index) of the entry.
+_Years = tuple[float | None, tuple[str, int, int] | None]
+
+
 @dataclass(frozen=True)
 class _Place:
     """What every line of one section shares: its document, weight and experience entries."""
 
     rank: int  # the document's position in the input
+    document: str
     entries: tuple[Entry, ...]  # date ranges, in sections that give years of use
+    finder: EntryFinder  # which of `entries` a line belongs to
     today: Month | None
+    # Years of use by physical line (keyed by identity, the line kept alive beside its
+    # answer): a line naming several skills is placed in its entry once.
+    _years: dict[int, tuple[Line, _Years]] = field(default_factory=dict, compare=False)
+
+    def years(self, physical: Line) -> _Years:
+        """The years of use a skill named on `physical` gets, and its entry's key."""
+        if not self.entries:
+            return None, None
+        known = self._years.get(id(physical))
+        if known is not None and known[0] is physical:
+            return known[1]
+        answer: _Years = (None, None)
+        entry = self.finder.entry_for(physical)
+        duration = entry.range.years(self.today) if entry is not None else None
+        if entry is not None and duration is not None:
+            key = (self.document, entry.line.number, self.entries.index(entry))
+            answer = (round(duration, 1), key)
+        self._years[id(physical)] = (physical, answer)
+        return answer
 
 
 @dataclass(frozen=True)
@@ -132,9 +163,12 @@ class Detector:
         skill_hits: list[_Hit] = []
         cert_hits: list[_Hit] = []
         for section in sections:
+            dated = tuple(entries(section.lines)) if section.kind in YEARS_SECTIONS else ()
             place = _Place(
                 rank=documents.index(section.document),
-                entries=tuple(entries(section.lines)) if section.kind in YEARS_SECTIONS else (),
+                document=section.document,
+                entries=dated,
+                finder=EntryFinder(dated),
                 today=todays.get(section.document),
             )
             heading = heading_line(section)
@@ -188,43 +222,43 @@ class Detector:
         doc = self.vocabulary.make_doc(line.norm)
         candidates = self.vocabulary.candidates(doc)
         blocks = self.vocabulary.blocks(doc)
+        tokens = LineTokens(doc)
 
         def kept(start: int, end: int) -> bool:
-            return across is None or doc[start].idx < across < char_span(doc, start, end)[1]
+            return across is None or tokens.starts[start] < across < tokens.char_span(start, end)[1]
 
-        for item in judge(doc, line, candidates, blocks, self._tokenize):
+        for item in judge(tokens, line, candidates, blocks, self._tokenize):
             c = item.candidate
             if not kept(c.start, c.end):
                 continue
             if c.term.kind == "skill":
                 skill_hits.append(
-                    self._hit(line, doc, c.start, c.end, item.method, c.term.target, place)
+                    self._hit(line, tokens, c.start, c.end, item.method, c.term.target, place)
                 )
             elif self._held_here(line):
                 method = "exact" if c.term.method == "exact" else "alias"
-                cert_hits.append(self._hit(line, doc, c.start, c.end, method, c.term.target, place))
+                cert_hits.append(
+                    self._hit(line, tokens, c.start, c.end, method, c.term.target, place)
+                )
         taken = [(c.start, c.end) for c in candidates] + [(b.start, b.end) for b in blocks]
-        for fuzzy in fuzzy_matches(doc, taken, self.fuzzy):
+        for fuzzy in fuzzy_matches(tokens, taken, self.fuzzy):
             if not kept(fuzzy.start, fuzzy.end):
                 continue
-            hit = self._hit(line, doc, fuzzy.start, fuzzy.end, "fuzzy", fuzzy.term.target, place)
-            skill_hits.append(replace(hit, evidence=replace(hit.evidence, score=fuzzy.score)))
+            target = fuzzy.term.target
+            hit = self._hit(
+                line, tokens, fuzzy.start, fuzzy.end, "fuzzy", target, place, fuzzy.score
+            )
+            skill_hits.append(hit)
 
     def _hit(
-        self, line: LogicalLine, doc: Doc, start: int, end: int, method: str, target: str,
-        place: _Place,
+        self, line: LogicalLine, tokens: LineTokens, start: int, end: int, method: str,
+        target: str, place: _Place, score: float | None = None,
     ) -> _Hit:  # fmt: skip
-        norm_start, norm_end = char_span(doc, start, end)
+        norm_start, norm_end = tokens.char_span(start, end)
         text_start, text_end = line.span_in_text(norm_start, norm_end)
         physical = line.line_at(text_start)
         strength = evidence_strength(line.section, line.norm[:norm_start])
-        years = None
-        entry_key = None
-        entry = entry_for(physical, place.entries)
-        duration = entry.range.years(place.today) if entry is not None else None
-        if entry is not None and duration is not None:
-            years = round(duration, 1)
-            entry_key = (line.section.document, entry.line.number, place.entries.index(entry))
+        years, entry_key = place.years(physical)
         evidence = Evidence(
             snippet=line.text,
             matched=line.text[text_start:text_end],
@@ -237,6 +271,7 @@ class Detector:
             document=line.section.document,
             method=method,
             strength=strength,
+            score=score,
             years=years,
         )
         return _Hit(target, evidence, place.rank, entry_key)
@@ -264,7 +299,7 @@ class Detector:
             for hit in sorted(skill_hits, key=self._evidence_order):
                 e = hit.evidence
                 unique.setdefault((e.document, e.line, e.start, e.end), hit)
-            ordered = sorted(unique.values(), key=self._evidence_order)
+            ordered = list(unique.values())  # still in evidence order: first of each place kept
             entry_years: dict[tuple[str, int, int], float] = {}
             for hit in ordered:
                 if hit.entry is not None and hit.evidence.years is not None:

@@ -12,7 +12,7 @@ are reported as text found in the documents; nothing is ever fetched.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -187,10 +187,20 @@ def _evidence(section: Section, line: Line, match: re.Match[str]) -> Evidence:
     )
 
 
-def _scan(kind: HandsOnKind, sections: Iterable[Section], limit: int = 3) -> tuple[Evidence, ...]:
+def _scan(
+    kind: HandsOnKind, sections: Sequence[Section], texts: Sequence[str], limit: int = 3
+) -> tuple[Evidence, ...]:
+    """Up to `limit` lines proving `kind`; `texts[i]` is section i's lines joined by newlines.
+
+    A section whose joined text has no match is skipped whole: the patterns have no
+    anchors and treat a newline like the edge of a line, so a line can only match if its
+    section's text does (one regex search per section instead of one per line).
+    """
     found: list[Evidence] = []
-    for section in sections:
+    for section, text in zip(sections, texts, strict=True):
         if kind.sections and section.kind not in kind.sections:
+            continue
+        if not kind.pattern.search(text):
             continue
         for line in section.lines:
             match = kind.pattern.search(line.text)
@@ -207,9 +217,10 @@ def hands_on_items(
     """Each kind of hands-on proof the guides ask for, present or missing, with evidence."""
     detected = {skill.id: skill for skill in detection.skills if skill.explicit}
     known_ids = {skill.id for skill in taxonomy.skills}
+    texts = ["\n".join(line.text for line in section.lines) for section in sections]
     items: list[HandsOnItem] = []
     for kind in HANDS_ON_KINDS:
-        evidence = _scan(kind, sections)
+        evidence = _scan(kind, sections, texts)
         if not evidence and kind.skill_id in known_ids and kind.skill_id in detected:
             evidence = detected[kind.skill_id].evidence[:3]
         items.append(

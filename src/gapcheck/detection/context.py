@@ -34,9 +34,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
-from spacy.tokens import Doc
-
+from gapcheck.detection.line_tokens import LineTokens
 from gapcheck.detection.text import LogicalLine
 from gapcheck.detection.vocabulary import DEFAULT_LETTER_RULE_ACCEPT, Block, Candidate, Term
 from gapcheck.detection.words import ordinary_words
@@ -82,41 +82,40 @@ class Accepted:
     method: str  # "exact", "alias" or "rule" (counted because of its context)
 
 
-def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1].text)
+def _left_open(tokens: LineTokens, start: int) -> bool:
+    return start == 0 or tokens.lowers[start - 1] in SEPARATORS
 
 
-def _left_open(doc: Doc, start: int) -> bool:
-    return start == 0 or doc[start - 1].lower_ in SEPARATORS
-
-
-def _past_version(doc: Doc, end: int) -> int:
+def _past_version(tokens: LineTokens, end: int) -> int:
     """The token after a version number that follows a name ("Airflow 2", "TF 2.x")."""
-    while end < len(doc) and _VERSION.match(doc[end].text) and not _YEAR.match(doc[end].text):
+    texts = tokens.texts
+    while end < len(texts) and _VERSION.match(texts[end]) and not _YEAR.match(texts[end]):
         end += 1
     return end
 
 
-def _right_open(doc: Doc, end: int) -> bool:
-    end = _past_version(doc, end)
-    return end == len(doc) or doc[end].lower_ in SEPARATORS or doc[end].text in SENTENCE_ENDS
+def _right_open(tokens: LineTokens, end: int) -> bool:
+    end = _past_version(tokens, end)
+    return (
+        end == len(tokens) or tokens.lowers[end] in SEPARATORS or tokens.texts[end] in SENTENCE_ENDS
+    )
 
 
-def _list_bounded(doc: Doc, start: int, end: int) -> bool:
-    return _left_open(doc, start) and _right_open(doc, end)
+def _list_bounded(tokens: LineTokens, start: int, end: int) -> bool:
+    return _left_open(tokens, start) and _right_open(tokens, end)
 
 
-def _coordinated(doc: Doc, start: int, end: int, others: Sequence[Candidate]) -> bool:
+def _coordinated(tokens: LineTokens, start: int, end: int, others: Sequence[Candidate]) -> bool:
     """Joined by a list word or mark to a neighbouring skill term: "Python and R"."""
-    ends = {c.end for c in others} | {_past_version(doc, c.end) for c in others}
+    ends = {c.end for c in others} | {_past_version(tokens, c.end) for c in others}
     starts = {c.start for c in others}
-    end = _past_version(doc, end)
-    before = doc[start - 1].lower_ if start >= 1 else ""
-    after = doc[end].lower_ if end < len(doc) else ""
+    end = _past_version(tokens, end)
+    before = tokens.lower(start - 1)
+    after = tokens.lower(end)
     joined_left = before in CONNECTORS and start - 1 in ends
     joined_right = after in CONNECTORS and end + 1 in starts
-    return (joined_left and (_right_open(doc, end) or before in JOINING_WORDS)) or (
-        joined_right and (_left_open(doc, start) or after in JOINING_WORDS)
+    return (joined_left and (_right_open(tokens, end) or before in JOINING_WORDS)) or (
+        joined_right and (_left_open(tokens, start) or after in JOINING_WORDS)
     )
 
 
@@ -125,11 +124,14 @@ def _overlaps(a: Candidate, b: Candidate) -> bool:
 
 
 def _in_list(
-    doc: Doc, candidate: Candidate, accepted: Sequence[Candidate], others: Sequence[Candidate]
+    tokens: LineTokens,
+    candidate: Candidate,
+    accepted: Sequence[Candidate],
+    others: Sequence[Candidate],
 ) -> bool:
-    if _coordinated(doc, candidate.start, candidate.end, others):
+    if _coordinated(tokens, candidate.start, candidate.end, others):
         return True
-    if not _list_bounded(doc, candidate.start, candidate.end):
+    if not _list_bounded(tokens, candidate.start, candidate.end):
         return False
     return any(not _overlaps(candidate, other) for other in accepted)
 
@@ -143,46 +145,94 @@ def _same_word(written: str, cue: str) -> bool:
     )
 
 
-def _matches_at(doc: Doc, position: int, tokens: Sequence[str]) -> bool:
-    if position < 0 or position + len(tokens) > len(doc):
+def _written_forms(cue_word: str) -> set[str]:
+    """Every written word `_same_word` takes for `cue_word`."""
+    forms = {cue_word, cue_word + "s", cue_word + "es"}
+    if cue_word.endswith("s"):
+        forms.add(cue_word[:-1])
+    if cue_word.endswith("es"):
+        forms.add(cue_word[:-2])
+    return forms
+
+
+def _matches_at(words: Sequence[str], position: int, cue: Sequence[str]) -> bool:
+    if position < 0 or position + len(cue) > len(words):
         return False
-    return all(_same_word(doc[position + i].lower_, token) for i, token in enumerate(tokens))
+    return all(_same_word(words[position + i], word) for i, word in enumerate(cue))
 
 
-def _cue_near(doc: Doc, candidate: Candidate, cues: Sequence[tuple[str, ...]]) -> bool:
-    term = [t.lower_ for t in doc[candidate.start : candidate.end]]
+@dataclass(frozen=True)
+class _CuePlan:
+    """A rule's cues, arranged for one term (the lowercase words of the matched term).
+
+    A cue that contains the term ("in R", "Apache Spark") must stand around this very
+    occurrence (`anchored`, with the term's offsets inside the cue). Any other cue may
+    stand anywhere in the window; `by_first_word` finds those by the written form of
+    their first word, so that the window is read once instead of once per cue.
+    """
+
+    anchored: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]
+    by_first_word: dict[str, list[tuple[str, ...]]]
+    longest: int  # words in the longest free cue
+    empty: bool  # a cue of no words (an empty string in the taxonomy) holds anywhere
+
+
+@lru_cache(maxsize=512)  # rules x spellings of their terms: a few hundred at most
+def _cue_plan(cues: tuple[tuple[str, ...], ...], term: tuple[str, ...]) -> _CuePlan:
+    anchored = []
+    by_first_word: dict[str, list[tuple[str, ...]]] = {}
+    longest = 0
+    empty = False
     for cue in cues:
-        anchored = [
-            i for i in range(len(cue) - len(term) + 1) if list(cue[i : i + len(term)]) == term
-        ]
-        if anchored:  # "in R": the cue must stand around this occurrence
-            if any(_matches_at(doc, candidate.start - i, cue) for i in anchored):
-                return True
-            continue
-        low = max(0, candidate.start - CUE_WINDOW - len(cue) + 1)
-        high = min(len(doc), candidate.end + CUE_WINDOW)
-        for position in range(low, high):
-            inside = position + len(cue) > candidate.start and position < candidate.end
-            if not inside and _matches_at(doc, position, cue):
+        offsets = tuple(
+            i for i in range(len(cue) - len(term) + 1) if cue[i : i + len(term)] == term
+        )
+        if offsets:
+            anchored.append((cue, offsets))
+        elif not cue:
+            empty = True
+        else:
+            for form in _written_forms(cue[0]):
+                by_first_word.setdefault(form, []).append(cue)
+            longest = max(longest, len(cue))
+    return _CuePlan(tuple(anchored), by_first_word, longest, empty)
+
+
+def _cue_near(tokens: LineTokens, candidate: Candidate, cues: Sequence[tuple[str, ...]]) -> bool:
+    start, end = candidate.start, candidate.end
+    words = tokens.lowers
+    plan = _cue_plan(tuple(cues), words[start:end])
+    for cue, offsets in plan.anchored:  # "in R": the cue must stand around this occurrence
+        if any(_matches_at(words, start - i, cue) for i in offsets):
+            return True
+    if plan.empty:
+        return True
+    # A free cue counts from CUE_WINDOW words before the term to CUE_WINDOW after it,
+    # not overlapping the term itself.
+    low = max(0, start - CUE_WINDOW - plan.longest + 1)
+    for position in range(low, min(len(words), end + CUE_WINDOW)):
+        for cue in plan.by_first_word.get(words[position], ()):
+            if position < start - CUE_WINDOW - len(cue) + 1:
+                continue  # this cue would end before the window
+            inside = position + len(cue) > start and position < end
+            if not inside and _matches_at(words, position, cue):
                 return True
     return False
 
 
-def _technical_neighbour(doc: Doc, candidate: Candidate) -> bool:
-    after = doc[candidate.end].lower_ if candidate.end < len(doc) else ""
-    before = doc[candidate.start - 1].lower_ if candidate.start > 0 else ""
+def _technical_neighbour(tokens: LineTokens, candidate: Candidate) -> bool:
+    after = tokens.lower(candidate.end)
+    before = tokens.lower(candidate.start - 1)
     return after in TECHNICAL_NEXT or before in TECHNICAL_BEFORE
 
 
-def _never(doc: Doc, candidate: Candidate) -> bool:
+def _never(tokens: LineTokens, candidate: Candidate) -> bool:
     """Shapes in which a short ambiguous term is never the skill (see the module docstring)."""
     start, end = candidate.start, candidate.end
-
-    def text(i: int) -> str:
-        return doc[i].text if 0 <= i < len(doc) else ""
+    text = tokens.text
 
     def glued(i: int) -> bool:  # no space between token i and the next
-        return 0 <= i < len(doc) and doc[i].whitespace_ == ""
+        return 0 <= i < len(tokens) and tokens.glued[i]
 
     single = end - start == 1 and len(text(start)) == 1
     # A letter or an everyday word inside a hyphenated compound is part of another word
@@ -222,20 +272,24 @@ def _blocked(candidate: Candidate, blocks: Sequence[Block]) -> bool:
     return False
 
 
+@lru_cache(maxsize=1024)  # the taxonomy's reject phrases: a few dozen
+def _reject_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", re.IGNORECASE)
+
+
 def _rejected_by_rule(
-    line: LogicalLine, doc: Doc, candidate: Candidate, rejects: Sequence[str]
+    line: LogicalLine, tokens: LineTokens, candidate: Candidate, rejects: Sequence[str]
 ) -> bool:
-    start, end = char_span(doc, candidate.start, candidate.end)
+    start, end = tokens.char_span(candidate.start, candidate.end)
     for phrase in rejects:
-        pattern = re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", re.IGNORECASE)
-        for found in pattern.finditer(line.norm):
+        for found in _reject_pattern(phrase).finditer(line.norm):
             if found.start() < end and start < found.end():
                 return True
     return False
 
 
-def _sentence_start(doc: Doc, start: int) -> bool:
-    for token in reversed(doc[:start]):
+def _sentence_start(tokens: LineTokens, start: int) -> bool:
+    for token in reversed(tokens.doc[:start]):
         if token.text in SENTENCE_ENDS:
             return True
         if token.is_alpha or token.is_digit:
@@ -243,12 +297,20 @@ def _sentence_start(doc: Doc, start: int) -> bool:
     return True
 
 
-def _case_fits(doc: Doc, candidate: Candidate, line: LogicalLine) -> bool:
+def _written(tokens: LineTokens, candidate: Candidate, line: LogicalLine) -> str:
+    """The candidate as the line writes it (the Doc's text is the line's normalised text)."""
+    start, end = tokens.char_span(candidate.start, candidate.end)
+    return line.norm[start:end]
+
+
+def _case_fits(tokens: LineTokens, candidate: Candidate, line: LogicalLine) -> bool:
     """A case-sensitive term written in capitals ("GO", "EXCEL") counts only in a line
     written in capitals, where case says nothing; elsewhere "GO" is another word."""
     term = candidate.term
-    written = doc[candidate.start : candidate.end].text
-    if term.casing != "ambiguous" or written == term.text or not written.isupper():
+    if term.casing != "ambiguous":
+        return True
+    written = _written(tokens, candidate, line)
+    if written == term.text or not written.isupper():
         return True
     return line.all_caps
 
@@ -259,7 +321,7 @@ def _camel_case(text: str) -> bool:
     return any(c.isupper() for c in text[1:]) and any(c.islower() for c in text)
 
 
-def _needs_context(doc: Doc, candidate: Candidate, line: LogicalLine) -> bool:
+def _needs_context(tokens: LineTokens, candidate: Candidate, line: LogicalLine) -> bool:
     """True when the term counts only in context; False when it counts as written."""
     term = candidate.term
     if term.casing == "ambiguous":
@@ -267,27 +329,30 @@ def _needs_context(doc: Doc, candidate: Candidate, line: LogicalLine) -> bool:
     if term.casing == "acronym":
         return line.all_caps and term.lowercase_is_word
     if term.casing == "word":
-        written = doc[candidate.start : candidate.end].text
+        written = _written(tokens, candidate, line)
         as_name = {term.text, term.text.upper(), term.text[:1].upper() + term.text[1:]}
         if line.all_caps or written.islower() or written not in as_name:
             return True
         if written == term.text and _camel_case(written):
             return False  # "RESTful" spelled as the name is the name, even first in a sentence
-        return _sentence_start(doc, candidate.start)
+        return _sentence_start(tokens, candidate.start)
     return False
 
 
 def judge(
-    doc: Doc,
+    tokens: LineTokens,
     line: LogicalLine,
     candidates: Sequence[Candidate],
     blocks: Sequence[Block],
     tokenize: Callable[[str], tuple[str, ...]],
 ) -> list[Accepted]:
     """The candidates that count, after context and longest match (see the module docstring)."""
-    live = [c for c in candidates if not _blocked(c, blocks) and _case_fits(doc, c, line)]
-    conditional = [c for c in live if _needs_context(doc, c, line)]
-    accepted = [Accepted(c, c.term.method) for c in live if c not in conditional]
+    if not candidates:  # a line that names no term has nothing to judge
+        return []
+    live = [c for c in candidates if not _blocked(c, blocks) and _case_fits(tokens, c, line)]
+    needs = [_needs_context(tokens, c, line) for c in live]
+    conditional = [c for c, need in zip(live, needs, strict=True) if need]
+    accepted = [Accepted(c, c.term.method) for c, need in zip(live, needs, strict=True) if not need]
     skills_kind = line.section.kind == "skills"
     pending = list(conditional)
     changed = True
@@ -295,15 +360,15 @@ def judge(
         changed = False
         support = [a.candidate for a in accepted if a.candidate.term.kind == "skill"]
         for candidate in list(pending):
-            if _counts(doc, line, candidate, support, live, skills_kind, tokenize):
+            if _counts(tokens, line, candidate, support, live, skills_kind, tokenize):
                 accepted.append(Accepted(candidate, "rule"))
                 pending.remove(candidate)
                 changed = True
-    return _longest(doc, accepted)
+    return _longest(tokens, accepted)
 
 
 def _counts(
-    doc: Doc,
+    tokens: LineTokens,
     line: LogicalLine,
     candidate: Candidate,
     support: Sequence[Candidate],
@@ -313,24 +378,24 @@ def _counts(
 ) -> bool:
     term = candidate.term
     others = [c for c in live if not _overlaps(c, candidate) and c.term.kind == "skill"]
-    if _never(doc, candidate):
+    if _never(tokens, candidate):
         return False
     rule = term.rule
-    if rule is not None and _rejected_by_rule(line, doc, candidate, rule.reject):
+    if rule is not None and _rejected_by_rule(line, tokens, candidate, rule.reject):
         return False
     accept = _contexts(candidate)
     if (
         "skills_section" in accept
         and skills_kind
-        and _list_bounded(doc, candidate.start, candidate.end)
+        and _list_bounded(tokens, candidate.start, candidate.end)
     ):
         return True
-    if "list" in accept and _in_list(doc, candidate, support, others):
+    if "list" in accept and _in_list(tokens, candidate, support, others):
         return True
     if "cue" in accept:
         if rule is not None:
-            return _cue_near(doc, candidate, [tokenize(cue) for cue in rule.cues])
-        return _technical_neighbour(doc, candidate)
+            return _cue_near(tokens, candidate, [tokenize(cue) for cue in rule.cues])
+        return _technical_neighbour(tokens, candidate)
     return False
 
 
@@ -343,12 +408,12 @@ def _contexts(candidate: Candidate) -> tuple[str, ...]:
     return ("list", "skills_section", "cue")  # a word-like name written as a word
 
 
-def _width(doc: Doc, candidate: Candidate) -> int:
-    start, end = char_span(doc, candidate.start, candidate.end)
+def _width(tokens: LineTokens, candidate: Candidate) -> int:
+    start, end = tokens.char_span(candidate.start, candidate.end)
     return end - start
 
 
-def _longest(doc: Doc, accepted: list[Accepted]) -> list[Accepted]:
+def _longest(tokens: LineTokens, accepted: list[Accepted]) -> list[Accepted]:
     """Longest match wins, separately for skills and for certifications.
 
     Two terms on exactly the same words both count (the taxonomy gave them the same
@@ -358,10 +423,12 @@ def _longest(doc: Doc, accepted: list[Accepted]) -> list[Accepted]:
     Terms of two skills that only share words both count: "text classification model"
     names text classification and a classification model.
     """
+    if len(accepted) < 2:  # nothing to compare
+        return accepted
     kept: list[Accepted] = []
     ranked = sorted(
         accepted,
-        key=lambda a: (-_width(doc, a.candidate), a.candidate.start, a.candidate.term.target),
+        key=lambda a: (-_width(tokens, a.candidate), a.candidate.start, a.candidate.term.target),
     )
     for item in ranked:
         c = item.candidate
@@ -376,7 +443,7 @@ def _longest(doc: Doc, accepted: list[Accepted]) -> list[Accepted]:
                 continue
             if _side_by_side(c, o):
                 continue
-            if not _slash_part(doc, c, o):
+            if not _slash_part(tokens, c, o):
                 clash = True
                 break
         if not clash:
@@ -414,10 +481,10 @@ def _names_the_product(inner: Candidate, outer: Candidate) -> bool:
     )
 
 
-def _slash_part(doc: Doc, inner: Candidate, outer: Candidate) -> bool:
+def _slash_part(tokens: LineTokens, inner: Candidate, outer: Candidate) -> bool:
     if not (outer.start <= inner.start and inner.end <= outer.end):
         return False
-    left = inner.start == outer.start or doc[inner.start - 1].text == "/"
-    right = inner.end == outer.end or doc[inner.end].text == "/"
+    left = inner.start == outer.start or tokens.texts[inner.start - 1] == "/"
+    right = inner.end == outer.end or tokens.texts[inner.end] == "/"
     touches_slash = inner.start > outer.start or inner.end < outer.end
     return left and right and touches_slash

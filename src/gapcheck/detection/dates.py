@@ -73,6 +73,8 @@ RANGE = re.compile(
     re.IGNORECASE,
 )
 SINGLE_DATE = re.compile(rf"(?<![\w/.]){_date('a')}(?![\w/])", re.IGNORECASE)
+# A year anywhere: a line without one has no date, and RANGE is slow to find that out.
+_ANY_YEAR = re.compile(_YEAR)
 
 
 @dataclass(frozen=True)
@@ -112,6 +114,8 @@ def _month(match: re.Match[str], tag: str) -> Month:
 
 
 def find_ranges(text: str) -> list[DateRange]:
+    if _ANY_YEAR.search(text) is None:  # most lines: every range holds a year
+        return []
     ranges = []
     for match in RANGE.finditer(text):
         end = None if match.group("present") else _month(match, "b")
@@ -126,6 +130,8 @@ def latest_date(texts: Iterable[str]) -> Month | None:
     """
     found: list[Month] = []
     for text in texts:
+        if _ANY_YEAR.search(text) is None:  # every date holds a year
+            continue
         for date_range in find_ranges(text):
             found.append(date_range.start)
             if date_range.end is not None:
@@ -168,21 +174,41 @@ def entry_for(line: Line, candidates: Sequence[Entry]) -> Entry | None:
     Ranges in the line's own column are preferred; a layout that prints the dates in a
     column of their own (right-aligned beside the titles) falls back to any column.
     """
-    if not candidates:
+    return EntryFinder(candidates).entry_for(line)
+
+
+class EntryFinder:
+    """`entry_for` over one section's entries, asked for line after line: what depends
+    only on the entries (are they all placed on the page, which stand in which column)
+    is worked out once."""
+
+    def __init__(self, candidates: Sequence[Entry]) -> None:
+        self.candidates = list(candidates)
+        self.placed = all(_has_position(e.line) for e in self.candidates)
+        self.columns: dict[int, list[Entry]] = {}
+        for entry in self.candidates:
+            self.columns.setdefault(entry.line.column, []).append(entry)
+
+    def entry_for(self, line: Line) -> Entry | None:
+        """See the module function `entry_for`."""
+        candidates = self.candidates
+        if not candidates:
+            return None
+        if not (_has_position(line) and self.placed):
+            before = [e for e in candidates if e.line.number <= line.number]
+            return max(before, key=lambda e: e.line.number) if before else None
+        # A date on the title row may sit a little lower than the title itself, but less
+        # than half a line: a range lower than that starts the next entry.
+        tolerance = min(0.5 * max(line.y1 - line.y0, line.size, 2.0), MAX_ROW_TOLERANCE)
+        same_column = self.columns.get(line.column, [])
+        for pool in (same_column, candidates):
+            above = [
+                e for e in pool if e.line.page == line.page and e.line.y1 >= line.y0 - tolerance
+            ]
+            if above:
+                return min(above, key=lambda e: (e.line.y0, e.line.number))
+        for pool in (same_column, candidates):
+            earlier = [e for e in pool if e.line.page < line.page]
+            if earlier:
+                return max(earlier, key=lambda e: (e.line.page, -e.line.y0, e.line.number))
         return None
-    if not (_has_position(line) and all(_has_position(e.line) for e in candidates)):
-        before = [e for e in candidates if e.line.number <= line.number]
-        return max(before, key=lambda e: e.line.number) if before else None
-    # A date on the title row may sit a little lower than the title itself, but less
-    # than half a line: a range lower than that starts the next entry.
-    tolerance = min(0.5 * max(line.y1 - line.y0, line.size, 2.0), MAX_ROW_TOLERANCE)
-    same_column = [e for e in candidates if e.line.column == line.column]
-    for pool in (same_column, list(candidates)):
-        above = [e for e in pool if e.line.page == line.page and e.line.y1 >= line.y0 - tolerance]
-        if above:
-            return min(above, key=lambda e: (e.line.y0, e.line.number))
-    for pool in (same_column, list(candidates)):
-        earlier = [e for e in pool if e.line.page < line.page]
-        if earlier:
-            return max(earlier, key=lambda e: (e.line.page, -e.line.y0, e.line.number))
-    return None

@@ -32,6 +32,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from spacy.tokens import Doc
 
+from gapcheck.detection.line_tokens import LineTokens
 from gapcheck.detection.vocabulary import Term, Vocabulary
 from gapcheck.detection.words import frequent_words, ordinary_words
 
@@ -45,6 +46,13 @@ MIN_WORD_SIMILARITY = 0.75
 _STOP = frozenset(
     {"and", "or", "of", "the", "a", "an", "in", "on", "for", "to", "with", "at", "by"}
 )
+# Each start of `size` open tokens in a row, in a mask of one byte per token (1: open).
+_OPEN_RUN = {size: re.compile(b"(?=" + b"\x01" * size + b")") for size in range(2, MAX_WORDS + 1)}
+# In lowercase ASCII, the characters `squash` drops (it keeps letters, digits, + and #).
+_NOT_SQUASHED_ASCII = re.compile(r"[^0-9a-z+#]")
+# What `_plausible_word` asks of an ASCII token: letters, digits and "+#." only, and a
+# small letter (a letter, and not all capitals).
+_PLAUSIBLE_ASCII = re.compile(r"[0-9A-Z+#.]*[a-z][0-9A-Za-z+#.]*")
 
 
 @dataclass(frozen=True)
@@ -56,7 +64,15 @@ class FuzzyMatch:
 
 
 def squash(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalnum() or ch in "+#")
+    lowered = text.lower()
+    if lowered.isascii():  # the common case, without a Python loop over the characters
+        return _NOT_SQUASHED_ASCII.sub("", lowered)
+    return _squash_lowered(lowered)
+
+
+def _squash_lowered(lowered: str) -> str:
+    """`squash` of any lowercased text, one character at a time."""
+    return "".join(ch for ch in lowered if ch.isalnum() or ch in "+#")
 
 
 def eligible_target(term: Term, spelling: str, min_length: int = MIN_LENGTH) -> bool:
@@ -141,6 +157,13 @@ class FuzzyIndex:
 
 def _plausible_word(token_text: str) -> bool:
     """Could this token be part of a misspelled skill name?"""
+    if token_text.isascii():  # the same test as below, without Python loops
+        return _PLAUSIBLE_ASCII.fullmatch(token_text) is not None
+    return _plausible_any(token_text)
+
+
+def _plausible_any(token_text: str) -> bool:
+    """`_plausible_word` for any text, one character at a time."""
     if not any(ch.isalpha() for ch in token_text):
         return False
     if token_text.isupper():
@@ -148,24 +171,46 @@ def _plausible_word(token_text: str) -> bool:
     return all(ch.isalnum() or ch in "+#." for ch in token_text)
 
 
+# Every token of every line is tested, and most are common words: short tokens are
+# answered from a bounded cache; longer ones (addresses, hostile runs of letters) are
+# tested afresh, so the cache never holds more than a few hundred kilobytes.
+_plausible_short_word = lru_cache(maxsize=8192)(_plausible_word)
+_CACHED_LENGTH = 32
+
+
 def fuzzy_matches(
-    doc: Doc, taken: Sequence[tuple[int, int]], index: FuzzyIndex
+    line: LineTokens | Doc, taken: Sequence[tuple[int, int]], index: FuzzyIndex
 ) -> list[FuzzyMatch]:
     """Misspelled terms among the tokens no term matched (longest runs first)."""
-    blocked = [False] * len(doc)
+    tokens = line if isinstance(line, LineTokens) else LineTokens(line)
+    texts = tokens.texts
+    # open_[i]: token i may be part of a misspelling (no term took it, it looks like a word).
+    open_ = [
+        _plausible_short_word(text) if len(text) <= _CACHED_LENGTH else _plausible_word(text)
+        for text in texts
+    ]
     for start, end in taken:
         for i in range(start, end):
-            blocked[i] = True
+            open_[i] = False
+    if not any(open_):
+        return []
     frequent = frequent_words()
     ordinary = ordinary_words()
-    texts = [token.text for token in doc]
-    lowered = [text.lower() for text in texts]
-    usable = [_plausible_word(text) for text in texts]
+    lowered = tokens.lowers
     found: list[FuzzyMatch] = []
+    # Where `size` open tokens stand in a row, found by a regular expression over one
+    # byte per token (1: open) rather than by a Python loop over the tokens.
+    mask = bytes(open_)
+    matched = False  # a match closes its tokens: from then on, runs are checked again
     for size in range(MAX_WORDS, 0, -1):
-        for start in range(0, len(doc) - size + 1):
+        # Most runs fail these cheap tests; the rest are tried in order.
+        if size == 1:  # a single frequent word is never a misspelling
+            starts = [i for i, word in enumerate(lowered) if open_[i] and word not in frequent]
+        else:
+            starts = [window.start() for window in _OPEN_RUN[size].finditer(mask)]
+        for start in starts:
             stop = start + size
-            if not all(usable[start:stop]) or any(blocked[start:stop]):
+            if matched and not all(open_[start:stop]):
                 continue
             if lowered[start] in _STOP or lowered[stop - 1] in _STOP:
                 continue
@@ -187,5 +232,6 @@ def fuzzy_matches(
             for term in index.terms(spelling):
                 found.append(FuzzyMatch(start, stop, term, score))
             for i in range(start, stop):
-                blocked[i] = True
+                open_[i] = False
+            matched = True
     return found

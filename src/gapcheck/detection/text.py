@@ -29,6 +29,12 @@ _REPLACEMENTS: dict[str, str] = {
     "\ufb05": "st", "\ufb06": "st",
 }  # fmt: skip
 _PRIVATE_USE = range(0xE000, 0xF900)
+# The ASCII characters str.isspace() holds for, in runs; and what in ASCII text needs a
+# change: a whitespace character other than a space, or two spaces in a row.
+_ASCII_SPACE_RUN = re.compile(r"[\t\n\x0b\x0c\r\x1c-\x1f ]+")
+_ASCII_SPACE_WORK = re.compile(r"[\t\n\x0b\x0c\r\x1c-\x1f]|  ")
+_ASCII_LOWER = re.compile(r"[a-z]")
+_ASCII_UPPER = re.compile(r"[A-Z]")
 
 _SENTENCE_END = (".", ":", ";", "!", "?")
 _BULLET_START = re.compile(r"^\s*[•·▪●◦‣∙⋅*\-–—>]")
@@ -42,6 +48,13 @@ def normalise(text: str) -> tuple[str, tuple[int, ...]]:
 
     The returned origin has one extra entry (len(text)) so that an end offset maps too.
     """
+    if text.isascii():  # most lines: skip the character-by-character Unicode work
+        return _normalise_ascii(text)
+    return _normalise_any(text)
+
+
+def _normalise_any(text: str) -> tuple[str, tuple[int, ...]]:
+    """`normalise` for any text, one character at a time."""
     out: list[str] = []
     origin: list[int] = []
     for index, char in enumerate(text):
@@ -53,6 +66,25 @@ def normalise(text: str) -> tuple[str, tuple[int, ...]]:
             origin.append(index)
     origin.append(len(text))
     return "".join(out), tuple(origin)
+
+
+def _normalise_ascii(text: str) -> tuple[str, tuple[int, ...]]:
+    """`normalise` for ASCII text, where the only change is to whitespace: each run of
+    whitespace characters becomes one space, which comes from the run's first character."""
+    if _ASCII_SPACE_WORK.search(text) is None:  # nothing to change: the common case
+        return text, tuple(range(len(text) + 1))
+    pieces: list[str] = []
+    origin: list[int] = []
+    kept = 0  # text[kept:] is not copied yet
+    for run in _ASCII_SPACE_RUN.finditer(text):
+        pieces.append(text[kept : run.start()])
+        origin.extend(range(kept, run.start()))
+        pieces.append(" ")
+        origin.append(run.start())
+        kept = run.end()
+    pieces.append(text[kept:])
+    origin.extend(range(kept, len(text) + 1))
+    return "".join(pieces), tuple(origin)
 
 
 @dataclass(frozen=True)
@@ -84,8 +116,17 @@ class LogicalLine:
     @cached_property  # asked once per candidate match: computing it each time was quadratic
     def all_caps(self) -> bool:
         """True for a line written in capitals (headings), where case says nothing."""
-        letters = [c for c in self.norm if c.isalpha()]
-        return len(letters) >= 4 and not any(c.islower() for c in letters)
+        if self.norm.isascii():  # the same test without a Python loop over the characters
+            return (
+                _ASCII_LOWER.search(self.norm) is None and len(_ASCII_UPPER.findall(self.norm)) >= 4
+            )
+        return _in_capitals(self.norm)
+
+
+def _in_capitals(text: str) -> bool:
+    """At least four letters, none of them small: `LogicalLine.all_caps` for any text."""
+    letters = [c for c in text if c.isalpha()]
+    return len(letters) >= 4 and not any(c.islower() for c in letters)
 
 
 def _continues(previous: Line, following: Line) -> bool:

@@ -259,6 +259,15 @@ class Vocabulary:
             self._add(term)
         for phrase in _blocked_phrases():
             self._add_block(phrase)
+        # What each match id (the hash of its key, "term:12") stands for, looked up once
+        # here rather than decoded from the key's text on every match.
+        strings = self.nlp.vocab.strings
+        self._term_of_match = {
+            strings[f"term:{index}"]: term for index, term in enumerate(self.terms)
+        }
+        self._block_of_match = {
+            strings[f"block:{index}"]: focus for index, focus in self._block_focus.items()
+        }
 
     # ----------------------------------------------------------------- building
 
@@ -313,18 +322,17 @@ class Vocabulary:
 
     def candidates(self, doc: Doc) -> list[Candidate]:
         found: list[Candidate] = []
+        terms = self._term_of_match
         for matcher in (self._lower, self._orth):
             for match_id, start, end in matcher(doc):
-                key = self.nlp.vocab.strings[match_id]
-                found.append(Candidate(start, end, self.terms[int(key.split(":")[1])]))
+                found.append(Candidate(start, end, terms[match_id]))
         found.sort(key=lambda c: (c.start, c.end, c.term.target, c.term.text))
         return found
 
     def blocks(self, doc: Doc) -> list[Block]:
         found = []
         for match_id, start, end in self._blocked(doc):
-            key = self.nlp.vocab.strings[match_id]
-            (focus_start, focus_end), wins_ties = self._block_focus[int(key.split(":")[1])]
+            (focus_start, focus_end), wins_ties = self._block_of_match[match_id]
             found.append(Block(start, end, start + focus_start, start + focus_end, wins_ties))
         return found
 
