@@ -150,6 +150,23 @@ def test_a_new_process_reads_the_matchers_from_the_cache(
     ]
 
 
+def test_the_misspelling_index_comes_from_the_cache_and_answers_the_same(
+    cache_home: Path,
+) -> None:
+    from gapcheck.detection.fuzzy import FuzzyIndex
+
+    taxonomy = load_taxonomy(FIXTURES / "mini_taxonomy.yaml")
+    terms = cache.vocabulary(taxonomy)
+    built = cache.fuzzy_index(taxonomy, terms)
+    assert len(list(cache_home.glob("fuzzy-*.pickle"))) == 1
+    read_back = cache.fuzzy_index(taxonomy, terms)  # what the next process gets
+    assert read_back is not built and isinstance(read_back, FuzzyIndex)
+    for word in ("pytroch", "dokcer", "kubernetes", "tensorflwo", "banana"):
+        assert read_back.best(word) == built.best(word) == FuzzyIndex(terms).best(word)
+    assert built.best("pytroch") is not None, "a misspelling must be found at all"
+    assert read_back.best.cache_info().currsize == 5, "the answer cache starts empty, per process"
+
+
 def test_editing_the_taxonomy_invalidates_the_cache(
     cache_home: Path, builds: list[int], tmp_path: Path
 ) -> None:

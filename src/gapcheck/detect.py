@@ -47,6 +47,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 
+from gapcheck.detection.cache import fuzzy_index as cached_fuzzy_index
 from gapcheck.detection.cache import vocabulary as cached_vocabulary
 from gapcheck.detection.context import judge
 from gapcheck.detection.dates import (
@@ -137,7 +138,7 @@ class Detector:
         self.taxonomy = taxonomy
         # The matchers take ~0.3 s to build: read from the on-disk cache when they can be.
         self.vocabulary: Vocabulary = cached_vocabulary(taxonomy)
-        self.fuzzy = FuzzyIndex(self.vocabulary)
+        self.fuzzy: FuzzyIndex = cached_fuzzy_index(taxonomy, self.vocabulary)
         self._skills = {skill.id: skill for skill in taxonomy.skills}
         self._category_rank = {category: rank for rank, category in enumerate(taxonomy.categories)}
         self._tokenize = lru_cache(maxsize=4096)(self._tokens)

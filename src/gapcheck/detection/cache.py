@@ -36,6 +36,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 if TYPE_CHECKING:
+    from gapcheck.detection.fuzzy import FuzzyIndex
     from gapcheck.detection.vocabulary import Vocabulary
     from gapcheck.taxonomy import Taxonomy
 
@@ -196,9 +197,28 @@ def vocabulary(taxonomy: Taxonomy) -> Vocabulary:
     """
     from gapcheck.detection.vocabulary import Vocabulary
 
-    content = hashlib.sha256(repr(taxonomy).encode("utf-8")).hexdigest()
-    libraries = [
-        f"{name} {getattr(sys.modules.get(name), '__version__', '?')}"
-        for name in ("spacy", "thinc", "numpy", "srsly")
-    ]
-    return cached("vocabulary", (content, *libraries), Vocabulary, lambda: Vocabulary(taxonomy))
+    return cached(
+        "vocabulary", _vocabulary_parts(taxonomy), Vocabulary, lambda: Vocabulary(taxonomy)
+    )
+
+
+def fuzzy_index(taxonomy: Taxonomy, terms: Vocabulary) -> FuzzyIndex:
+    """The misspelling index over `terms` (the vocabulary of `taxonomy`), cached like it:
+    building it checks every spelling against the word lists (~30 ms a start)."""
+    from gapcheck.detection.fuzzy import FuzzyIndex
+
+    return cached("fuzzy", _vocabulary_parts(taxonomy), FuzzyIndex, lambda: FuzzyIndex(terms))
+
+
+def _vocabulary_parts(taxonomy: Taxonomy) -> tuple[str, ...]:
+    from gapcheck.taxonomy import derived
+
+    def parts() -> tuple[str, ...]:
+        content = hashlib.sha256(repr(taxonomy).encode("utf-8")).hexdigest()
+        libraries = [
+            f"{name} {getattr(sys.modules.get(name), '__version__', '?')}"
+            for name in ("spacy", "thinc", "numpy", "srsly", "rapidfuzz")
+        ]
+        return (content, *libraries)
+
+    return derived(taxonomy, "vocabulary cache key", (), parts)  # the repr takes a while

@@ -111,6 +111,16 @@ class FuzzyIndex:
             self._buckets.setdefault((spelling[0], len(spelling)), []).append(spelling)
         self.best = lru_cache(maxsize=20_000)(self._best)
 
+    # Pickled into gapcheck's on-disk cache without the answer cache, which is per process.
+    def __getstate__(self) -> dict[str, object]:
+        state = dict(self.__dict__)
+        del state["best"]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self.best = lru_cache(maxsize=20_000)(self._best)
+
     def _best(self, text: str) -> tuple[str, float] | None:
         choices = [
             spelling

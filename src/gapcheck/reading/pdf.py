@@ -273,7 +273,6 @@ def _fragment(line: Any, bold_fonts: dict[str, bool], content: PdfContent) -> Fr
     parts: list[str] = []
     fonts: dict[str, int] = {}
     sizes: dict[float, int] = {}
-    bold = 0
     kept = 0
     x0 = y0 = float("inf")
     x1 = y1 = float("-inf")
@@ -303,10 +302,8 @@ def _fragment(line: Any, bold_fonts: dict[str, bool], content: PdfContent) -> Fr
         parts.append(text)
         kept += 1
         fonts[name] = fonts.get(name, 0) + 1
-        size = round(item.size, 1)
-        sizes[size] = sizes.get(size, 0) + 1
-        if bold_fonts.get(name, False):
-            bold += 1
+        size = item.size
+        sizes[size] = sizes.get(size, 0) + 1  # rounded once per distinct size, below
         if cx0 < x0:
             x0 = cx0
         if cy0 < y0:
@@ -321,6 +318,11 @@ def _fragment(line: Any, bold_fonts: dict[str, bool], content: PdfContent) -> Fr
     if not text:
         return None
     content.characters += kept
+    bold = sum(count for name, count in fonts.items() if bold_fonts.get(name, False))
+    rounded: dict[float, int] = {}
+    for size, count in sizes.items():
+        rounded[round(size, 1)] = rounded.get(round(size, 1), 0) + count
+    sizes = rounded
     font = max(fonts, key=lambda f: (fonts[f], f))
     return Fragment(
         text=text,
