@@ -214,6 +214,10 @@ def _vocabulary_parts(taxonomy: Taxonomy) -> tuple[str, ...]:
     from gapcheck.taxonomy import derived
 
     def parts() -> tuple[str, ...]:
+        # Imported here so that the versions below never depend on what ran before.
+        import rapidfuzz  # noqa: F401
+        import spacy  # noqa: F401
+
         content = hashlib.sha256(repr(taxonomy).encode("utf-8")).hexdigest()
         libraries = [
             f"{name} {getattr(sys.modules.get(name), '__version__', '?')}"
