@@ -9,8 +9,11 @@ apart from the built-in taxonomy's exact contents.
 from __future__ import annotations
 
 import copy
+import importlib.util
+import sys
 from functools import lru_cache
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 import yaml
@@ -22,6 +25,19 @@ from gapcheck.taxonomy_load import parse
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"
+BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
+
+
+def benchmark_module(name: str) -> ModuleType:
+    """benchmarks/NAME.py as a module (the tests check the figures the benchmarks report)."""
+    if str(BENCHMARKS) not in sys.path:
+        sys.path.insert(0, str(BENCHMARKS))  # heldout.py imports its neighbour accuracy.py
+    spec = importlib.util.spec_from_file_location(f"{name}_benchmark", BENCHMARKS / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
 
 EXTRA_SKILLS: list[dict[str, Any]] = [
     {

@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 import time
-from pathlib import Path
 from types import ModuleType
 from typing import Any
 
 import pytest
 
-from detect_helpers import CORPUS, builtin_taxonomy
+from detect_helpers import CORPUS, benchmark_module, builtin_taxonomy
 from gapcheck.detect import get_detector
 from gapcheck.records import Section
 
@@ -23,19 +20,9 @@ pytestmark = [
 ]
 
 
-def _accuracy_module() -> ModuleType:
-    path = Path(__file__).resolve().parents[1] / "benchmarks" / "accuracy.py"
-    spec = importlib.util.spec_from_file_location("accuracy_benchmark", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def accuracy() -> ModuleType:
-    return _accuracy_module()
+    return benchmark_module("accuracy")
 
 
 @pytest.fixture(scope="module")

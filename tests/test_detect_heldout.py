@@ -7,32 +7,16 @@ figures: a change that costs held-out precision or recall has to say why.
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
-from detect_helpers import builtin_taxonomy, section
+from detect_helpers import BENCHMARKS, benchmark_module, builtin_taxonomy, section
 from gapcheck.detect import get_detector
 from gapcheck.records import Detection, Line, Section
 
-BENCHMARKS = Path(__file__).resolve().parents[1] / "benchmarks"
 HELDOUT = BENCHMARKS / "heldout"
-
-
-def _module(name: str) -> ModuleType:
-    if str(BENCHMARKS) not in sys.path:
-        sys.path.insert(0, str(BENCHMARKS))  # heldout.py imports its neighbour accuracy.py
-    spec = importlib.util.spec_from_file_location(f"{name}_benchmark", BENCHMARKS / f"{name}.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +27,7 @@ def labels() -> dict[str, Any]:
 
 @pytest.fixture(scope="module")
 def result() -> dict[str, Any]:
-    heldout = _module("heldout")
+    heldout = benchmark_module("heldout")
     measured: dict[str, Any] = heldout.measure(builtin_taxonomy(), HELDOUT, None)
     return measured
 
@@ -71,7 +55,7 @@ def test_every_label_quotes_its_resume(labels: dict[str, Any]) -> None:
 
 
 def test_every_label_name_maps_onto_a_skill(labels: dict[str, Any]) -> None:
-    accuracy = _module("accuracy")
+    accuracy = benchmark_module("accuracy")
     mapping = accuracy.map_labels(labels["label_names"], builtin_taxonomy())
     assert [name for name, skill in mapping.items() if skill is None] == []
 
