@@ -24,6 +24,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from gapcheck.detection.fuzzy import FuzzyIndex, eligible_target, fuzzy_matches, squash
+from gapcheck.detection.line_tokens import LineTokens
 from gapcheck.detection.vocabulary import Vocabulary
 from gapcheck.detection.words import frequent_words
 from gapcheck.taxonomy import load_taxonomy
@@ -69,7 +70,7 @@ def misspellings(word: str, rng: random.Random) -> list[str]:
 
 def _matches(vocabulary: Vocabulary, index: FuzzyIndex, text: str) -> set[str]:
     doc = vocabulary.make_doc(text)
-    return {m.term.target for m in fuzzy_matches(doc, [], index)}
+    return {m.term.target for m in fuzzy_matches(LineTokens(doc), [], index)}
 
 
 def corpus_words(vocabulary: Vocabulary) -> list[str]:

@@ -15,9 +15,10 @@ from detect_helpers import (
     text_ids,
     trap_taxonomy,
 )
-from gapcheck.detect import ASPIRATION_STRENGTH, SECTION_STRENGTH, get_detector
+from gapcheck.detect import get_detector
 from gapcheck.detection.vocabulary import casing_of, spelling_variants
 from gapcheck.records import Detection, FoundSkill, Line, Section
+from gapcheck.strength import ASPIRATION_STRENGTH, SECTION_STRENGTH
 
 
 def skill(detection: Detection, skill_id: str) -> FoundSkill:

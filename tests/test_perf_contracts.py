@@ -297,11 +297,11 @@ def test_compiled_templates_come_from_the_cache_and_render_the_same(
     def render_in_a_new_process() -> str:
         fresh = new_process_environment()
         monkeypatch.setattr(report_environment, "environment", lambda: fresh)
-        report_environment._static_assets.cache_clear()
+        report_environment._page_assets.cache_clear()
         try:
             return report_environment.render_html(analysis)
         finally:
-            report_environment._static_assets.cache_clear()
+            report_environment._page_assets.cache_clear()
 
     first = render_in_a_new_process()
     assert compiled, "the first run compiles the templates"

@@ -6,6 +6,9 @@ import os
 import tempfile
 from pathlib import Path
 
+# Names of temporary files in flight; a later run removes any an interrupted one left.
+TEMPORARY_PREFIX = ".gapcheck-tmp-"
+
 
 def write_text_atomically(path: Path, text: str) -> Path:
     """Write through a temporary file beside `path` and a rename over it.
@@ -14,7 +17,7 @@ def write_text_atomically(path: Path, text: str) -> Path:
     half-written report. Text is written as given (no newline translation).
     """
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=".gapcheck-tmp-", dir=path.parent)
+    fd, temporary = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)

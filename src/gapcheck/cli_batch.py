@@ -9,6 +9,7 @@ from typing import Any
 
 import click
 
+from gapcheck.cli import one_line
 from gapcheck.cli_options import checked_date, target_options
 from gapcheck.errors import UsageError
 
@@ -39,17 +40,6 @@ Examples:
   gapcheck batch 'applicants/**/*.pdf' -o out/ --level entry --jobs 4
   gapcheck batch people/ --per-person -o out/ --redact
 """
-
-
-def printable(text: str) -> str:
-    """Text safe to print on a terminal: control characters (from file names) shown escaped."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-
-
-def _check_date(today: str | None) -> str:
-    from gapcheck.api import today_iso
-
-    return checked_date(today) or today_iso()
 
 
 def _dask_executor(address: str) -> tuple[Any, Any, int]:
@@ -155,14 +145,14 @@ def batch_command(
     Each file is analysed alone in a worker process: a broken, huge or hostile file
     fails by itself (with its reason) and the batch goes on.
     """
-    from gapcheck.api import resolve_target
+    from gapcheck.api import resolve_target, today_iso
     from gapcheck.batch.inputs import collect_inputs
     from gapcheck.batch.job import AnalysisOptions
     from gapcheck.batch.progress import Progress
     from gapcheck.batch.run import BatchSettings, check_output_folder, run_batch
     from gapcheck.taxonomy import load_taxonomy
 
-    date = _check_date(today)
+    date = checked_date(today) or today_iso()
     check_output_folder(outdir)
     tax = load_taxonomy(taxonomy)
     resolve_target(tax, role, level, None)
@@ -218,5 +208,5 @@ def batch_command(
     if summary.failures:
         click.echo(f"gapcheck: {summary.failed} file(s) failed:", err=True)
         for label, reason in summary.failures:
-            click.echo(f"  {printable(label)}: {printable(reason)}", err=True)
+            click.echo(f"  {one_line(label)}: {one_line(reason)}", err=True)
         sys.exit(1)

@@ -10,10 +10,7 @@ from typing import TypeVar
 import click
 
 from gapcheck.errors import UsageError
-from gapcheck.records import LEVELS
-
-LEVEL_CHOICES = LEVELS
-ENGINE_CHOICES = ("pdfminer", "pdfium")
+from gapcheck.records import ENGINES, LEVELS
 
 F = TypeVar("F", bound=Callable[..., object])
 
@@ -26,7 +23,7 @@ _TARGET_OPTIONS = (
     ),
     click.option(
         "--level",
-        type=click.Choice(LEVEL_CHOICES),
+        type=click.Choice(LEVELS),
         default="mid",
         show_default=True,
         help="Seniority of the position.",
@@ -49,7 +46,7 @@ _TARGET_OPTIONS = (
     ),
     click.option(
         "--pdf-engine",
-        type=click.Choice(ENGINE_CHOICES),
+        type=click.Choice(ENGINES),
         default="pdfminer",
         show_default=True,
         help="PDF reader; pdfium needs gapcheck[fast].",

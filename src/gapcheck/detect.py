@@ -51,7 +51,6 @@ from gapcheck.detection.cache import fuzzy_index as cached_fuzzy_index
 from gapcheck.detection.cache import vocabulary as cached_vocabulary
 from gapcheck.detection.context import judge
 from gapcheck.detection.dates import (
-    Entry,
     EntryFinder,
     Month,
     entries,
@@ -70,9 +69,7 @@ from gapcheck.detection.text import (
 )
 from gapcheck.detection.vocabulary import Vocabulary
 from gapcheck.records import Detection, Evidence, FoundSkill, HeldCertification, Line, Section
-from gapcheck.strength import ASPIRATION_STRENGTH as ASPIRATION_STRENGTH  # re-exported
 from gapcheck.strength import IMPLIED_FACTOR, evidence_strength
-from gapcheck.strength import SECTION_STRENGTH as SECTION_STRENGTH  # re-exported
 from gapcheck.taxonomy import Taxonomy
 
 YEARS_SECTIONS = frozenset({"experience", "research", "volunteering"})
@@ -97,27 +94,25 @@ class _Place:
 
     rank: int  # the document's position in the input
     document: str
-    entries: tuple[Entry, ...]  # date ranges, in sections that give years of use
-    finder: EntryFinder  # which of `entries` a line belongs to
+    finder: EntryFinder  # the section's date ranges (if it gives years of use), by line
     today: Month | None
-    # Years of use by physical line (keyed by identity, the line kept alive beside its
-    # answer): a line naming several skills is placed in its entry once.
-    _years: dict[int, tuple[Line, _Years]] = field(default_factory=dict, compare=False)
+    # Years of use by physical line: a line naming several skills is placed in its entry once.
+    _years: dict[Line, _Years] = field(default_factory=dict, compare=False)
 
     def years(self, physical: Line) -> _Years:
         """The years of use a skill named on `physical` gets, and its entry's key."""
-        if not self.entries:
+        if not self.finder.candidates:
             return None, None
-        known = self._years.get(id(physical))
-        if known is not None and known[0] is physical:
-            return known[1]
+        known = self._years.get(physical)
+        if known is not None:
+            return known
         answer: _Years = (None, None)
         entry = self.finder.entry_for(physical)
         duration = entry.range.years(self.today) if entry is not None else None
         if entry is not None and duration is not None:
-            key = (self.document, entry.line.number, self.entries.index(entry))
+            key = (self.document, entry.line.number, self.finder.candidates.index(entry))
             answer = (round(duration, 1), key)
-        self._years[id(physical)] = (physical, answer)
+        self._years[physical] = answer
         return answer
 
 
@@ -164,11 +159,10 @@ class Detector:
         skill_hits: list[_Hit] = []
         cert_hits: list[_Hit] = []
         for section in sections:
-            dated = tuple(entries(section.lines)) if section.kind in YEARS_SECTIONS else ()
+            dated = entries(section.lines) if section.kind in YEARS_SECTIONS else ()
             place = _Place(
                 rank=documents.index(section.document),
                 document=section.document,
-                entries=dated,
                 finder=EntryFinder(dated),
                 today=todays.get(section.document),
             )

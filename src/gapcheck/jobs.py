@@ -28,7 +28,7 @@ from pathlib import Path
 from gapcheck.errors import InputError
 from gapcheck.records import Detection, JobGap, Target
 from gapcheck.score import POSTING_BANDS, build_score, credits_by_skill
-from gapcheck.taxonomy import Taxonomy, role_weights
+from gapcheck.taxonomy import Taxonomy, derived, role_weights
 
 REQUIRED_WEIGHT = 2.0
 PREFERRED_WEIGHT = 1.0
@@ -78,7 +78,25 @@ class Posting:
 
 
 def read_posting(path: Path, taxonomy: Taxonomy, finder: SkillFinder | None = None) -> Posting:
-    """Read a posting (txt or md as text; pdf and other formats through the reader)."""
+    """Read a posting (txt or md as text; pdf and other formats through the reader).
+
+    With the taxonomy's own finder, the answer is kept per file version: a batch compares
+    every resume with one posting, which is then read once, not once per resume.
+    """
+    if finder is None:
+        try:
+            stat = path.stat()
+        except OSError:
+            pass  # _read_posting reports the missing or unreadable file
+        else:
+            version = (str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+            return derived(
+                taxonomy, "posting", version, lambda: _read_posting(path, taxonomy, None)
+            )
+    return _read_posting(path, taxonomy, finder)
+
+
+def _read_posting(path: Path, taxonomy: Taxonomy, finder: SkillFinder | None) -> Posting:
     text = _posting_text(path)
     posting = parse_posting(text, path.name, taxonomy, finder or default_finder(taxonomy))
     if not posting.skills:
@@ -186,10 +204,38 @@ _DESCRIPTION_HEADING = re.compile(
 # "SIGINT experience" is not mistaken for one.
 _HEADING_START = frozenset(
     (
-        "requirements", "required", "qualifications", "minimum", "preferred",
-        "responsibilities", "skills", "competencies", "benefits", "bonus", "nice", "must",
-        "about", "who", "why", "what", "your", "job", "education", "additional", "desired",
-        "basic", "key", "the", "our", "in", "perks", "duties", "join", "eeo", "tech", "you",
+        "requirements",
+        "required",
+        "qualifications",
+        "minimum",
+        "preferred",
+        "responsibilities",
+        "skills",
+        "competencies",
+        "benefits",
+        "bonus",
+        "nice",
+        "must",
+        "about",
+        "who",
+        "why",
+        "what",
+        "your",
+        "job",
+        "education",
+        "additional",
+        "desired",
+        "basic",
+        "key",
+        "the",
+        "our",
+        "in",
+        "perks",
+        "duties",
+        "join",
+        "eeo",
+        "tech",
+        "you",
     )
 )
 # "US CITIZENSHIP REQUIRED" states a requirement; it does not open a section.

@@ -220,6 +220,7 @@ class RetiredNote:
 
 
 LEVELS = ("entry", "mid", "senior")  # the seniority levels a Target may name
+ENGINES = ("pdfminer", "pdfium")  # the PDF readers (pdfium needs gapcheck[fast])
 
 
 @dataclass(frozen=True)

@@ -103,19 +103,9 @@ def build_score(
     coverage_target: float = 1.0,
 ) -> Score:
     """Score any set of weighted expectations (a role's or a job posting's) against credits."""
-    by_id = skills_by_id(taxonomy)
     items = tuple(
         sorted(
-            (
-                ScoreItem(
-                    skill_id=skill_id,
-                    name=_name(by_id, skill_id),
-                    category=_category(by_id, skill_id),
-                    weight=weight,
-                    credit=credits.get(skill_id, 0.0),
-                )
-                for skill_id, weight in weights.items()
-            ),
+            _score_items(weights, credits, taxonomy),
             key=lambda item: (-item.weight, item.skill_id),
         )
     )
@@ -146,6 +136,23 @@ def score(detection: Detection, taxonomy: Taxonomy, target: Target) -> Score:
     return build_score(
         weights, credits_by_skill(detection), taxonomy, coverage_target=ROLE_COVERAGE_TARGET
     )
+
+
+def _score_items(
+    weights: Mapping[str, float], credits: Mapping[str, float], taxonomy: Taxonomy
+) -> list[ScoreItem]:
+    """One item per expected skill, in `weights` order."""
+    by_id = skills_by_id(taxonomy)
+    return [
+        ScoreItem(
+            skill_id=skill_id,
+            name=_name(by_id, skill_id),
+            category=_category(by_id, skill_id),
+            weight=weight,
+            credit=credits.get(skill_id, 0.0),
+        )
+        for skill_id, weight in weights.items()
+    ]
 
 
 def _category_sums(items: Iterable[ScoreItem]) -> dict[str, tuple[float, float]]:
@@ -430,18 +437,8 @@ def near_misses(detection: Detection, taxonomy: Taxonomy, target: Target) -> tup
             best[found.id] = found
     by_id = skills_by_id(taxonomy)
     found_by_id = {f.id: f for f in detection.skills}
-    credits = {skill_id: skill_credit(found) for skill_id, found in best.items()}
-    items = [
-        ScoreItem(
-            skill_id,
-            _name(by_id, skill_id),
-            _category(by_id, skill_id),
-            weight,
-            credits.get(skill_id, 0.0),
-        )
-        for skill_id, weight in weights.items()
-    ]
-    sums = _category_sums(items)
+    credits = credits_by_skill(detection)
+    sums = _category_sums(_score_items(weights, credits, taxonomy))
     possible = sum(weights.values())
     misses: list[tuple[float, NearMiss]] = []
     for skill_id, found in best.items():

@@ -152,18 +152,13 @@ def _load_through_disk_cache(path: Path) -> Taxonomy:
         return _parse_file(path)  # which reports the missing or unreadable file
     # The built-in text is part of the key even when `path` does not extend it: cheaper
     # than parsing to find out, and an entry is never stale.
-    key = cache.entry_key(
-        "taxonomy",
-        (path.name, hashlib.sha256(text).hexdigest(), hashlib.sha256(base).hexdigest()),
-    )
+    text_digest = hashlib.sha256(text).hexdigest()
+    key = cache.entry_key("taxonomy", (path.name, text_digest, hashlib.sha256(base).hexdigest()))
     taxonomy = cache.load("taxonomy", key, Taxonomy)
     if taxonomy is None:
         taxonomy = _parse_file(path)
         # Stored only if the file did not change between hashing and parsing it.
-        if taxonomy.digest in (
-            hashlib.sha256(text).hexdigest(),
-            hashlib.sha256(text + base).hexdigest(),
-        ):
+        if taxonomy.digest in (text_digest, hashlib.sha256(text + base).hexdigest()):
             cache.store("taxonomy", key, taxonomy)
     return taxonomy
 

@@ -18,7 +18,7 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePosixPath
 
-from gapcheck.atomic import write_text_atomically
+from gapcheck.atomic import TEMPORARY_PREFIX, write_text_atomically
 from gapcheck.errors import UsageError
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
@@ -115,6 +115,6 @@ class OutputFolder:
         """Delete temporary files a killed run left behind (they are never valid outputs)."""
         folder = self.path(relative_folder) if relative_folder else self.root
         if folder.is_dir() and not folder.is_symlink():
-            for leftover in folder.glob(".gapcheck-tmp-*"):
+            for leftover in folder.glob(f"{TEMPORARY_PREFIX}*"):
                 if leftover.is_file() and not leftover.is_symlink():
                     leftover.unlink(missing_ok=True)

@@ -116,6 +116,11 @@ def _month(match: re.Match[str], tag: str) -> Month:
 def find_ranges(text: str) -> list[DateRange]:
     if _ANY_YEAR.search(text) is None:  # most lines: every range holds a year
         return []
+    return _ranges(text)
+
+
+def _ranges(text: str) -> list[DateRange]:
+    """The date ranges in a text known to hold a year."""
     ranges = []
     for match in RANGE.finditer(text):
         end = None if match.group("present") else _month(match, "b")
@@ -132,7 +137,7 @@ def latest_date(texts: Iterable[str]) -> Month | None:
     for text in texts:
         if _ANY_YEAR.search(text) is None:  # every date holds a year
             continue
-        for date_range in find_ranges(text):
+        for date_range in _ranges(text):
             found.append(date_range.start)
             if date_range.end is not None:
                 found.append(date_range.end)

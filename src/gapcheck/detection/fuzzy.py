@@ -30,7 +30,6 @@ from functools import lru_cache
 
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
-from spacy.tokens import Doc
 
 from gapcheck.detection.line_tokens import LineTokens
 from gapcheck.detection.vocabulary import Term, Vocabulary
@@ -189,10 +188,9 @@ _CACHED_LENGTH = 32
 
 
 def fuzzy_matches(
-    line: LineTokens | Doc, taken: Sequence[tuple[int, int]], index: FuzzyIndex
+    tokens: LineTokens, taken: Sequence[tuple[int, int]], index: FuzzyIndex
 ) -> list[FuzzyMatch]:
     """Misspelled terms among the tokens no term matched (longest runs first)."""
-    tokens = line if isinstance(line, LineTokens) else LineTokens(line)
     texts = tokens.texts
     # open_[i]: token i may be part of a misspelling (no term took it, it looks like a word).
     open_ = [

@@ -19,7 +19,7 @@ from gapcheck.errors import InputError, LimitError, UsageError
 from gapcheck.reading import limits, quality
 from gapcheck.reading.result import ReadResult
 from gapcheck.reading.sniff import sniff
-from gapcheck.records import Diagnostics, Document
+from gapcheck.records import ENGINES, Diagnostics, Document
 
 __all__ = [
     "ENGINES",
@@ -31,7 +31,6 @@ __all__ = [
     "read_document",
 ]
 
-ENGINES = ("pdfminer", "pdfium")
 ROLES = ("resume", "portfolio")
 TWO_COLUMN_WARNING = "two-column layout: section attribution may be approximate"
 NO_SKILLS_WARNING = "no Skills section found: skills are only found in running text"

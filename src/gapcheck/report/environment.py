@@ -120,7 +120,6 @@ def content_security_policy(style: str, script: str) -> str:
     )
 
 
-@lru_cache(maxsize=1)
 def _static_assets() -> tuple[str, str]:
     env = environment()
     return env.get_template(STYLE_TEMPLATE).render(), env.get_template(SCRIPT_TEMPLATE).render()
