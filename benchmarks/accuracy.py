@@ -121,14 +121,15 @@ def score_file(
     explicit = {s.id: s for s in detection.skills if s.explicit}
     labelled: dict[str, list[str]] = {}
     for label in entry["skills"]:
-        skill_id = mapping.get(label["name"])
+        name = label.get("name") or label["id"]
+        skill_id = mapping.get(name)
         if skill_id is not None:
-            labelled.setdefault(skill_id, []).append(label["name"])
+            labelled.setdefault(skill_id, []).append(name)
             result.labels += 1
             if skill_id in explicit:
                 result.hits += 1
             else:
-                result.misses.append((label["name"], label.get("evidence", "")))
+                result.misses.append((name, label.get("evidence", "")))
     ignored = {mapping.get(name) for name in entry.get("not_scored", [])} - {None}
     for skill_id, found in explicit.items():
         first = found.evidence[0]
@@ -146,8 +147,13 @@ def run(corpus: Path, taxonomy: Taxonomy, labels: dict[str, Any] | None = None) 
     """Figures for the resumes in `corpus` (labels: its labels.json unless given)."""
     if labels is None:
         labels = json.loads((corpus / "labels.json").read_text(encoding="utf-8"))
-    mapping = map_labels(labels["label_names"], taxonomy)
-    vocabulary = {sid for sid in mapping.values() if sid is not None}
+    if "label_names" in labels:
+        mapping = map_labels(labels["label_names"], taxonomy)
+        vocabulary = {sid for sid in mapping.values() if sid is not None}
+    else:
+        # Labels made against the taxonomy's ids: every skill is in the vocabulary.
+        mapping = {skill.id: skill.id for skill in taxonomy.skills}
+        vocabulary = set(mapping)
     started = time.perf_counter()
     detector = get_detector(taxonomy)
     build_ms = (time.perf_counter() - started) * 1000
@@ -174,7 +180,9 @@ def run(corpus: Path, taxonomy: Taxonomy, labels: dict[str, Any] | None = None) 
     recall = hits / total if total else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     unmapped = sorted(name for name, sid in mapping.items() if sid is None)
-    used = Counter(label["name"] for entry in labels["labels"] for label in entry["skills"])
+    used = Counter(
+        label.get("name") or label["id"] for entry in labels["labels"] for label in entry["skills"]
+    )
     return {
         "taxonomy": taxonomy.version,
         "reader": reader,
