@@ -4,7 +4,7 @@
     python benchmarks/accuracy.py --taxonomy my.yaml --json
 
 For every resume in labels.json the real stages run (gapcheck.reading.read_document,
-gapcheck.sections.split_sections, the detector).
+gapcheck.sections.split.split_sections, the detector).
 
 Each label's canonical name is mapped onto a taxonomy skill by name or alias (labels'
 `label_names[]` give the names and aliases). Scores count explicit detections only:
@@ -31,11 +31,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from gapcheck.detect import get_detector
+from gapcheck.detection.detector import get_detector
 from gapcheck.reading import read_document
 from gapcheck.records import Detection, Section
-from gapcheck.sections import split_sections
-from gapcheck.taxonomy import Skill, Taxonomy, load_taxonomy
+from gapcheck.sections.split import split_sections
+from gapcheck.taxonomy.model import Skill, Taxonomy, load_taxonomy
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"
@@ -91,7 +91,7 @@ def map_labels(label_names: Sequence[dict[str, Any]], taxonomy: Taxonomy) -> dic
 def read_sections(path: Path) -> tuple[list[Section], str]:
     """The file's sections, by the same stages `gapcheck` runs."""
     document = read_document(path, role="resume")
-    return list(split_sections(document)), "gapcheck.reading + gapcheck.sections"
+    return list(split_sections(document)), "gapcheck.reading + gapcheck.sections.split"
 
 
 # --------------------------------------------------------------------------- scoring

@@ -30,10 +30,10 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.pdfgen import canvas
 
 from gapcheck.batch.inputs import collect_inputs
-from gapcheck.batch.job import AnalysisOptions
+from gapcheck.batch.task import AnalysisOptions
 from gapcheck.batch.run import BatchSettings, run_batch
 from gapcheck.batch.worker import TaskResult
-from gapcheck.taxonomy import load_taxonomy
+from gapcheck.taxonomy.model import load_taxonomy
 
 HERE = Path(__file__).resolve().parent
 SECTION_START = "<!-- batch benchmark: start -->"

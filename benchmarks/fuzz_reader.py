@@ -123,7 +123,7 @@ def make_target() -> object:
     import gapcheck.reading.pdf  # noqa: F401
     from gapcheck.errors import GapcheckError
     from gapcheck.reading import limits, read_bytes
-    from gapcheck.sections import split_sections
+    from gapcheck.sections.split import split_sections
 
     limits.MAX_SECONDS = READ_SECONDS
     logging.disable(logging.CRITICAL)  # pdfminer warns about every damaged object

@@ -60,7 +60,7 @@ def stage_worker(files: list[str], rounds: int) -> dict[str, Any]:
     import gc
 
     from gapcheck import api, detect, portfolio, reading, recommend, score, sections
-    from gapcheck.cli_analyse import SINGLE_RUN_GC_THRESHOLDS
+    from gapcheck.cli.analyse import SINGLE_RUN_GC_THRESHOLDS
 
     gc.set_threshold(*SINGLE_RUN_GC_THRESHOLDS)  # as `gapcheck resume.pdf` runs
     clock = StageClock()

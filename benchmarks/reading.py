@@ -39,8 +39,8 @@ def _cpu_seconds(action: Callable[[], object]) -> float:
 
 def _generated_resumes(folder: Path, count: int) -> list[Path]:
     """Seeded stand-ins for the corpus: one- and two-column resumes of one or two pages."""
-    sys.path.insert(0, str(REPO / "tests"))
-    import pdfgen  # the tests' PDF generator
+    sys.path.insert(0, str(REPO))
+    from tests.support import pdfgen  # the tests' PDF generator
 
     bullets = [
         "• Built and deployed ranking models in Python and PyTorch for an online marketplace",

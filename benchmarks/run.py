@@ -114,7 +114,7 @@ def timed_process(command: Sequence[str], env: dict[str, str], cwd: Path) -> tup
 def help_imports(env: dict[str, str]) -> list[str]:
     """The heavy modules `gapcheck --help` imports (there should be none)."""
     code = (
-        "import sys\nfrom gapcheck.cli import main\n"
+        "import sys\nfrom gapcheck.cli.main import main\n"
         "try:\n    main(['--help'])\nexcept SystemExit:\n    pass\n"
         "print(' '.join(sorted(sys.modules)), file=sys.stderr)"
     )
@@ -150,9 +150,9 @@ def load_average() -> float | None:
 def engine_batch(folder: Path, out: Path, jobs: int, engine: str) -> tuple[float, float, int]:
     """(wall seconds, worker CPU seconds, failures) of `gapcheck batch` with `engine`."""
     from gapcheck.batch.inputs import collect_inputs
-    from gapcheck.batch.job import AnalysisOptions
+    from gapcheck.batch.task import AnalysisOptions
     from gapcheck.batch.run import BatchSettings, run_batch
-    from gapcheck.taxonomy import load_taxonomy
+    from gapcheck.taxonomy.model import load_taxonomy
 
     options = AnalysisOptions(role="ml-engineer", level="mid", today="2026-11-21", engine=engine)
     settings = BatchSettings(jobs=jobs, timeout=120, max_memory_mb=1024, force=True)

@@ -43,8 +43,8 @@ def render_report(resume: Path | None, today: str) -> str:
 
     if resume is not None:
         return render(analyse(resume, today=today), "html")
-    sys.path.insert(0, str(REPO / "tests"))
-    from sample_analysis import strong_candidate
+    sys.path.insert(0, str(REPO))
+    from tests.support.sample_analysis import strong_candidate
 
     return render(strong_candidate(), "html")
 

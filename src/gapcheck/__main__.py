@@ -1,5 +1,5 @@
 """`python -m gapcheck` runs the CLI."""
 
-from gapcheck.cli import main
+from gapcheck.cli.main import main
 
 main()

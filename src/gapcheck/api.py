@@ -19,7 +19,7 @@ from pathlib import Path
 from gapcheck import __version__
 from gapcheck.errors import UsageError
 from gapcheck.records import Analysis, Document, DocumentSummary, Section, Target
-from gapcheck.taxonomy import LEVELS, Taxonomy, load_taxonomy
+from gapcheck.taxonomy.model import LEVELS, Taxonomy, load_taxonomy
 
 FORMATS = ("html", "json", "md")
 DEFAULT_ROLE = "ml-engineer"
@@ -72,7 +72,7 @@ def read_person(
     engine: str = "pdfminer",
 ) -> tuple[Document, ...]:
     """Read a resume (first) and its portfolio material (folders expanded) into Documents."""
-    from gapcheck.portfolio import expand_portfolio
+    from gapcheck.detection.hands_on import expand_portfolio
     from gapcheck.reading import read_document
 
     documents: list[Document] = [read_document(Path(resume), role="resume", engine=engine)]
@@ -126,8 +126,8 @@ def _plan(
 
 
 def _analyse_read(documents: tuple[Document, ...], plan: _Plan) -> Analysis:
-    from gapcheck.portfolio import hands_on_items, with_hands_on_skills
-    from gapcheck.sections import split_sections
+    from gapcheck.detection.hands_on import hands_on_items, with_hands_on_skills
+    from gapcheck.sections.split import split_sections
 
     tax, target, job_path, generated_on = (
         plan.taxonomy,
@@ -151,7 +151,8 @@ def _analyse_read(documents: tuple[Document, ...], plan: _Plan) -> Analysis:
         )
 
     # spaCy loads only now: a file refused by the reader costs neither its time nor memory.
-    from gapcheck import detect, recommend, score
+    from gapcheck.detection import detector as detect
+    from gapcheck.scoring import recommend, score
 
     detector = detect.get_detector(tax)
     named = detector.detect(sections, today=generated_on)
@@ -161,7 +162,7 @@ def _analyse_read(documents: tuple[Document, ...], plan: _Plan) -> Analysis:
     gaps = score.rank_gaps(detection, tax, target)
     job_result = None
     if job_path is not None:
-        from gapcheck.jobs import job_gap, read_posting  # imported only when a posting is given
+        from gapcheck.postings.parse import job_gap, read_posting  # imported only when a posting is given
 
         job_result = job_gap(read_posting(job_path, tax), detection, tax, target)
 

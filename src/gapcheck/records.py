@@ -137,7 +137,7 @@ class CategoryScore:
 
 @dataclass(frozen=True)
 class ScoreItem:
-    """One expected skill's part in the score (formula in gapcheck.score)."""
+    """One expected skill's part in the score (formula in gapcheck.scoring.score)."""
 
     skill_id: str
     name: str
@@ -154,7 +154,7 @@ class Score:
     possible: float
     categories: tuple[CategoryScore, ...]
     items: tuple[ScoreItem, ...] = ()
-    # Share of a category's weight that counts as full coverage (see gapcheck.score).
+    # Share of a category's weight that counts as full coverage (see gapcheck.scoring.score).
     coverage_target: float = 1.0
 
 

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from gapcheck.batch.job import PersonSummary
+from gapcheck.batch.task import PersonSummary
 
 COMMON_GAPS_SHOWN = 15
 HISTOGRAM_BINS = 10  # 0-10, 10-20, ..., 90-100
@@ -213,7 +213,7 @@ def _median(values: Sequence[float]) -> float:
 def render_cohort(context: dict[str, Any]) -> str:
     import jinja2
 
-    from gapcheck.resources import templates_dir
+    from gapcheck.support.resources import templates_dir
 
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())),

@@ -18,7 +18,7 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePosixPath
 
-from gapcheck.atomic import TEMPORARY_PREFIX, write_text_atomically
+from gapcheck.support.atomic import TEMPORARY_PREFIX, write_text_atomically
 from gapcheck.errors import UsageError
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).

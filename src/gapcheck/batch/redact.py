@@ -155,7 +155,7 @@ def redact_analysis(analysis: Analysis, name_line: str = "") -> Analysis:
 
 def contact_name_line(resume: Document) -> str:
     """The first line of the resume's header section (usually the person's name), or ''."""
-    from gapcheck.sections import split_sections
+    from gapcheck.sections.split import split_sections
 
     for section in split_sections(resume):
         if section.kind == "header" and section.lines:

@@ -23,7 +23,7 @@ from typing import Any
 from gapcheck import __version__
 from gapcheck.batch.cohort import CohortEntry, cohort_context, render_cohort
 from gapcheck.batch.inputs import BatchInput
-from gapcheck.batch.job import AnalyseFile, AnalysisOptions, FileOutcome, FileTask
+from gapcheck.batch.task import AnalyseFile, AnalysisOptions, FileOutcome, FileTask
 from gapcheck.batch.naming import assign_report_names, label_digest
 from gapcheck.batch.outputs import OutputFolder, csv_text
 from gapcheck.batch.progress import Progress
@@ -31,7 +31,7 @@ from gapcheck.batch.redact import redact_text
 from gapcheck.batch.state import STATE_FOLDER, StateRecord, StateStore, work_key
 from gapcheck.batch.worker import ExecutorPool, IsolatedPool, TaskResult
 from gapcheck.errors import GapcheckError, UsageError
-from gapcheck.taxonomy import Taxonomy
+from gapcheck.taxonomy.model import Taxonomy
 
 REPORTS_FOLDER = "reports"
 CSV_HEADER = (
@@ -90,7 +90,7 @@ def _files_of(person: BatchInput) -> list[tuple[str, Path]]:
 
 def _ship(person: BatchInput) -> tuple[tuple[str, bytes], ...]:
     """The person's files as (name, bytes); folders in the portfolio are expanded first."""
-    from gapcheck.portfolio import expand_portfolio
+    from gapcheck.detection.hands_on import expand_portfolio
 
     assert person.resume is not None  # people without a resume never become tasks
     try:

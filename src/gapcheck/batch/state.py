@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from gapcheck import __version__
-from gapcheck.batch.job import AnalysisOptions, PersonSummary
+from gapcheck.batch.task import AnalysisOptions, PersonSummary
 from gapcheck.batch.outputs import OutputFolder
 
 STATE_FOLDER = ".gapcheck-state"

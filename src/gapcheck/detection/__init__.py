@@ -1,4 +1,4 @@
-"""The parts of skill detection; `gapcheck.detect` puts them together.
+"""The parts of skill detection; `gapcheck.detection.detector` puts them together.
 
 text           logical lines (wrapped lines joined) and text normalised for matching
 words          the common-English-words list

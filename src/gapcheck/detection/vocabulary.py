@@ -38,10 +38,10 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from gapcheck.detection.text import normalise
+from gapcheck.detection.logical_lines import normalise
 from gapcheck.detection.tokens import make_nlp
 from gapcheck.detection.words import ordinary_words
-from gapcheck.taxonomy import AmbiguityRule, Taxonomy
+from gapcheck.taxonomy.model import AmbiguityRule, Taxonomy
 
 # A one-letter term with no rule of its own is accepted only in these contexts.
 DEFAULT_LETTER_RULE_ACCEPT = ("list", "skills_section")

@@ -141,14 +141,14 @@ def _read_kind(
         from gapcheck.reading.html import read_html
 
         return read_html(data, source, budget)
-    from gapcheck.reading.text import read_text
+    from gapcheck.reading.plaintext import read_text
 
     return read_text(data, source, budget, markdown=kind == "md")
 
 
 def _with_section_warnings(document: Document) -> Document:
     """Warnings about the sections found, which a user can act on before trusting a score."""
-    from gapcheck.sections import split_sections
+    from gapcheck.sections.split import split_sections
 
     sections = split_sections(document)
     warnings = list(document.diagnostics.warnings)

@@ -47,7 +47,7 @@ from gapcheck.report.display import (
     strength_label,
     years_text,
 )
-from gapcheck.score import BANDS  # the report explains the score stage's own bands
+from gapcheck.scoring.score import BANDS  # the report explains the score stage's own bands
 
 # When the reader's output deserves doubt, the report says so at the top.
 UNREADABLE_CAUTION = 0.05  # share of characters that could not be mapped to text

@@ -26,7 +26,7 @@ from markupsafe import Markup
 from gapcheck.records import Analysis
 from gapcheck.report.context import build_context
 from gapcheck.report.fragments import TEMPLATE_GLOBALS
-from gapcheck.resources import templates_dir
+from gapcheck.support.resources import templates_dir
 
 PAGE_TEMPLATE = "report.html.j2"
 STYLE_TEMPLATE = "report.css"
@@ -60,11 +60,11 @@ class _OwnBytecodeCache(jinja2.FileSystemBytecodeCache):
     Compiling the report template takes ~0.05 s of every cold start; loading its
     bytecode takes under 1 ms. jinja2 checks each entry against the template source's
     checksum and the Python version; the folder and file checks are gapcheck's own rules
-    for its cache (see gapcheck.detection.cache).
+    for its cache (see gapcheck.support.disk_cache).
     """
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        from gapcheck.detection.cache import trusted_file
+        from gapcheck.support.disk_cache import trusted_file
 
         try:
             if not trusted_file(Path(self.directory) / (self.pattern % (bucket.key,))):
@@ -79,7 +79,7 @@ class _OwnBytecodeCache(jinja2.FileSystemBytecodeCache):
 
 
 def _bytecode_cache(env: jinja2.Environment) -> jinja2.BytecodeCache | None:
-    from gapcheck.detection.cache import cache_dir
+    from gapcheck.support.disk_cache import cache_dir
 
     folder = cache_dir()
     if folder is None:

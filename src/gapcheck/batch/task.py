@@ -1,0 +1,181 @@
+"""The per-file work of a batch: analyse one person, redact if asked, render the outputs.
+
+`AnalyseFile` is what a worker calls for every task. It is a plain picklable object, so
+the same work runs in local worker processes and on a Dask cluster. Its `warm_up` loads
+the taxonomy's detector once per worker process; the worker pool calls it when a worker
+starts, and the first task calls it otherwise.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from gapcheck.records import Analysis
+from gapcheck.taxonomy.model import Taxonomy
+
+TOP_GAPS = 3  # gaps shown per person in the cohort table and the CSV
+
+
+@dataclass(frozen=True)
+class AnalysisOptions:
+    """Everything besides the input files that changes what a report says."""
+
+    role: str
+    level: str
+    today: str
+    job: str | None = None  # path of a job posting
+    engine: str = "pdfminer"
+    redact: bool = False
+
+
+@dataclass(frozen=True)
+class FileTask:
+    """One person to analyse. `shipped` carries the files' bytes for workers on other machines."""
+
+    label: str
+    resume: str
+    portfolio: tuple[str, ...] = ()
+    shipped: tuple[tuple[str, bytes], ...] = ()  # (file name, content), resume first
+
+
+@dataclass(frozen=True)
+class GapBrief:
+    skill_id: str
+    name: str
+    rank: int
+    credit: float
+
+
+@dataclass(frozen=True)
+class PersonSummary:
+    """What the cohort view and the CSV need about one analysed person."""
+
+    score: float
+    band: str
+    gaps: tuple[GapBrief, ...]  # all gaps, by rank
+    skills: tuple[str, ...]  # names of the skills found, in the detector's order
+    warnings: tuple[str, ...]
+    portfolio_only: tuple[str, ...] = ()  # names of skills only the portfolio proves
+
+    @property
+    def top_gaps(self) -> tuple[str, ...]:
+        return tuple(g.name for g in self.gaps[:TOP_GAPS])
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "score": self.score,
+            "band": self.band,
+            "gaps": [[g.skill_id, g.name, g.rank, g.credit] for g in self.gaps],
+            "skills": list(self.skills),
+            "warnings": list(self.warnings),
+            "portfolio_only": list(self.portfolio_only),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> PersonSummary:
+        return cls(
+            score=float(data["score"]),
+            band=str(data["band"]),
+            gaps=tuple(GapBrief(str(i), str(n), int(r), float(c)) for i, n, r, c in data["gaps"]),
+            skills=tuple(str(s) for s in data["skills"]),
+            warnings=tuple(str(w) for w in data["warnings"]),
+            portfolio_only=tuple(str(s) for s in data.get("portfolio_only", ())),
+        )
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    summary: PersonSummary
+    html: str
+    result: str  # the JSON report on one line (the data render(analysis, "json") prints)
+    label: str = ""  # the label to show instead of the input's (redacted); "" keeps it
+
+
+def summarise(analysis: Analysis) -> PersonSummary:
+    gaps = tuple(
+        GapBrief(g.skill_id, g.name, g.rank, g.credit)
+        for g in sorted(analysis.gaps, key=lambda g: g.rank)
+    )
+    return PersonSummary(
+        score=analysis.score.value,
+        band=analysis.score.band,
+        gaps=gaps,
+        skills=tuple(s.name for s in analysis.detection.skills if s.explicit),
+        warnings=analysis.warnings,
+        portfolio_only=tuple(s.name for s in analysis.detection.skills if s.portfolio_only),
+    )
+
+
+# One detector per worker process, keyed by the taxonomy's content: a taxonomy that
+# arrives pickled with every task (on a cluster) is swapped for the warmed-up copy, so
+# whatever cache get_detector keeps is hit every time.
+_WARM: dict[str, Taxonomy] = {}
+
+
+def _warm_taxonomy(taxonomy: Taxonomy) -> Taxonomy:
+    key = f"{taxonomy.source}:{taxonomy.digest}:{taxonomy.version}"
+    if key not in _WARM:
+        from gapcheck.detection import detector as detect
+
+        detect.get_detector(taxonomy)
+        _WARM[key] = taxonomy
+    return _WARM[key]
+
+
+class AnalyseFile:
+    """The per-file function: FileTask -> FileOutcome; raises GapcheckError on bad input."""
+
+    def __init__(self, taxonomy: Taxonomy, options: AnalysisOptions) -> None:
+        self.taxonomy = taxonomy
+        self.options = options
+
+    def warm_up(self) -> None:
+        _warm_taxonomy(self.taxonomy)
+
+    def __call__(self, task: FileTask) -> FileOutcome:
+        if task.shipped:
+            with tempfile.TemporaryDirectory(prefix="gapcheck-") as folder:
+                paths = []
+                for index, (name, content) in enumerate(task.shipped):
+                    # Each file in its own folder: names may repeat, and the report shows the name.
+                    target = Path(folder) / str(index) / Path(name).name
+                    target.parent.mkdir()
+                    target.write_bytes(content)
+                    paths.append(str(target))
+                return self._analyse(task.label, paths[0], tuple(paths[1:]))
+        return self._analyse(task.label, task.resume, task.portfolio)
+
+    def _analyse(self, label: str, resume: str, portfolio: tuple[str, ...]) -> FileOutcome:
+        from gapcheck.api import analyse_documents, read_person, render
+        from gapcheck.batch.redact import contact_name_line, redact_analysis, redact_text
+        from gapcheck.report import to_json_dict
+
+        taxonomy = _warm_taxonomy(self.taxonomy)
+        options = self.options
+        # Read once: redaction needs the resume's own lines, the analysis the same documents.
+        documents = read_person(resume, portfolio, engine=options.engine)
+        analysis = analyse_documents(
+            documents,
+            role=options.role,
+            level=options.level,
+            job=options.job,
+            taxonomy=taxonomy,
+            today=options.today,
+        )
+        shown = ""
+        if options.redact:
+            name_line = contact_name_line(documents[0])
+            analysis = redact_analysis(analysis, name_line)
+            shown = redact_text(label, name_line)
+        return FileOutcome(
+            label=shown,
+            summary=summarise(analysis),
+            html=render(analysis, "html"),
+            # Serialised here, in parallel, on one line: the parent only copies the text
+            # into its state record and results.jsonl, never parsing it.
+            result=json.dumps(to_json_dict(analysis), ensure_ascii=False, allow_nan=False),
+        )

@@ -1,0 +1,212 @@
+"""`gapcheck batch`: many resumes, one report each, plus a cohort view."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+
+from gapcheck.cli.main import one_line
+from gapcheck.cli.params import checked_date, target_options
+from gapcheck.errors import UsageError
+
+BATCH_EPILOG = """
+\b
+Outputs in OUTDIR:
+  index.html       cohort view: people by score, most common gaps, score
+                   distribution, files that failed and why
+  reports/*.html   one report per resume, named after its path
+  summary.csv      one row per resume (file, status, score, band, top gaps,
+                   skills found, warnings, error)
+  results.jsonl    the full JSON result per resume, one per line
+
+\b
+Running the same command again resumes: files whose content, options,
+taxonomy and gapcheck version are unchanged are not analysed again
+(--force redoes all).
+
+\b
+Exit status:
+  0  every file was analysed
+  1  some files failed (each is listed with its reason, and in index.html)
+  2  usage error (bad option, no input found, unusable output folder)
+
+\b
+Examples:
+  gapcheck batch resumes/ -o cohort/
+  gapcheck batch 'applicants/**/*.pdf' -o out/ --level entry --jobs 4
+  gapcheck batch people/ --per-person -o out/ --redact
+"""
+
+
+def _dask_executor(address: str) -> tuple[Any, Any, int]:
+    """(client, executor, capacity) for an existing Dask cluster."""
+    try:
+        import distributed
+    except ImportError:
+        raise UsageError(
+            "--scheduler",
+            "needs the optional Dask support",
+            "install it with: pip install 'gapcheck[dask]'",
+        ) from None
+    # Any: distributed's annotations are partial, and mypy --strict rejects its calls.
+    client_class: Any = distributed.Client
+    try:
+        client = client_class(address, timeout="20s")
+    except (OSError, TimeoutError) as exc:
+        raise UsageError(
+            "--scheduler",
+            f"cannot reach the Dask scheduler at {address} ({exc})",
+            "check the address",
+        ) from None
+    capacity = sum(client.nthreads().values()) or 1
+    return client, client.get_executor(), capacity
+
+
+@click.command("batch", epilog=BATCH_EPILOG)
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    metavar="OUTDIR",
+    help="Output folder (created if missing).",
+)
+@target_options
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Parallel workers (default: the number of CPUs).",
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0),
+    default=120.0,
+    show_default=True,
+    help="Seconds one file may take; 0 for no limit.",
+)
+@click.option(
+    "--max-memory",
+    type=click.IntRange(min=0),
+    default=1024,
+    show_default=True,
+    metavar="MB",
+    help="Memory one local worker may use; 0 for no limit.",
+)
+@click.option("--force", is_flag=True, help="Analyse every file again, even unchanged ones.")
+@click.option(
+    "--redact",
+    is_flag=True,
+    help="Leave e-mail addresses, phone numbers, links and the name line out of every output.",
+)
+@click.option(
+    "--per-person",
+    is_flag=True,
+    help="Each subfolder of an input folder is one person: resume plus portfolio files.",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Run on an existing Dask cluster (needs gapcheck[dask]), e.g. tcp://host:8786.",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show the progress bar (default: only when standard error is a terminal).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing but the files that failed.")
+def batch_command(
+    inputs: tuple[str, ...],
+    outdir: Path,
+    role: str,
+    level: str,
+    job: Path | None,
+    taxonomy: Path | None,
+    today: str | None,
+    pdf_engine: str,
+    jobs: int | None,
+    timeout: float,
+    max_memory: int,
+    force: bool,
+    redact: bool,
+    per_person: bool,
+    scheduler: str | None,
+    progress: bool | None,
+    quiet: bool,
+) -> None:
+    """Analyse every resume in INPUT... (files, folders, glob patterns) into OUTDIR.
+
+    Each file is analysed alone in a worker process: a broken, huge or hostile file
+    fails by itself (with its reason) and the batch goes on.
+    """
+    from gapcheck.api import resolve_target, today_iso
+    from gapcheck.batch.inputs import collect_inputs
+    from gapcheck.batch.task import AnalysisOptions
+    from gapcheck.batch.progress import Progress
+    from gapcheck.batch.run import BatchSettings, check_output_folder, run_batch
+    from gapcheck.taxonomy.model import load_taxonomy
+
+    date = checked_date(today) or today_iso()
+    check_output_folder(outdir)
+    tax = load_taxonomy(taxonomy)
+    resolve_target(tax, role, level, None)
+    if job is not None:
+        from gapcheck.postings.parse import read_posting
+
+        read_posting(job, tax)  # a bad posting is one error now, not one per resume
+    people = collect_inputs(inputs, per_person=per_person, exclude=outdir)
+    options = AnalysisOptions(
+        role=role,
+        level=level,
+        today=date,
+        job=str(job) if job else None,
+        engine=pdf_engine,
+        redact=redact,
+    )
+    client = None
+    settings = BatchSettings(
+        jobs=jobs or os.cpu_count() or 1,
+        timeout=timeout or None,
+        max_memory_mb=max_memory or None,
+        force=force,
+    )
+    if scheduler:
+        client, executor, capacity = _dask_executor(scheduler)
+        settings = BatchSettings(
+            jobs=settings.jobs,
+            timeout=settings.timeout,
+            max_memory_mb=None,
+            force=force,
+            executor=executor,
+            executor_capacity=capacity,
+            ship_files=True,
+        )
+    show_progress = (sys.stderr.isatty() if progress is None else progress) and not quiet
+    bar = Progress(len(people), sys.stderr, enabled=show_progress)
+    try:
+        summary = run_batch(people, outdir, options, tax, settings, progress=bar)
+    except KeyboardInterrupt:
+        # Every finished file is complete on disk; the next run picks up from there.
+        click.echo("", err=True)
+        click.echo("gapcheck: interrupted; run the same command again to continue", err=True)
+        sys.exit(130)
+    finally:
+        if client is not None:
+            client.close()
+
+    if not quiet:
+        done = f"{summary.analysed} of {summary.total} analysed"
+        if summary.skipped:
+            done += f" ({summary.skipped} unchanged since the last run)"
+        click.echo(f"{done}; cohort view: {summary.outdir / 'index.html'}", err=True)
+    if summary.failures:
+        click.echo(f"gapcheck: {summary.failed} file(s) failed:", err=True)
+        for label, reason in summary.failures:
+            click.echo(f"  {one_line(label)}: {one_line(reason)}", err=True)
+        sys.exit(1)

@@ -1,0 +1,392 @@
+"""`gapcheck taxonomy check|show|build` and `gapcheck roles`: what the taxonomy holds.
+
+Only click is imported at module level; the taxonomy, the detector (spaCy) and the PDF
+reader load inside the commands that need them, so `gapcheck --help` stays instant.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+if TYPE_CHECKING:
+    from gapcheck.taxonomy.model import Skill, Taxonomy
+    from gapcheck.authoring.build import BuildReport
+
+WIDTH = 100
+TAXONOMY_HELP = "A taxonomy YAML to use instead of (or extending) the built-in one."
+
+
+def _load(path: Path | None) -> Taxonomy:
+    from gapcheck.taxonomy.model import load_taxonomy
+
+    return load_taxonomy(path)
+
+
+def _wrap(label: str, text: str, indent: int = 2) -> str:
+    prefix = " " * indent + label
+    return textwrap.fill(text, WIDTH, initial_indent=prefix, subsequent_indent=" " * len(prefix))
+
+
+@click.group("taxonomy")
+def taxonomy_group() -> None:
+    """Check, show and build the skills taxonomy."""
+
+
+# --------------------------------------------------------------------------- check
+
+
+@taxonomy_group.command("check")
+@click.argument("file", required=False, type=click.Path(path_type=Path, dir_okay=False))
+def check_command(file: Path | None) -> None:
+    """Validate a taxonomy file (default: the built-in one) and summarise it.
+
+    Every problem is listed with the entry and field it is in; the exit status is 1 when
+    there is any.
+    """
+    taxonomy = _load(file)
+    recommendable = sum(1 for c in taxonomy.certifications if c.recommendable)
+    unnamed = sum(1 for s in taxonomy.skills if not s.provenance)
+    base = " (extends the built-in taxonomy)" if taxonomy.extends else ""
+    click.echo(f"{taxonomy.source}: valid{base}")
+    click.echo(f"  version {taxonomy.version}, as of {taxonomy.as_of}")
+    click.echo(
+        f"  {len(taxonomy.skills)} skills in {len(taxonomy.categories)} categories "
+        f"({unnamed} named by no guide: recognised, never expected)"
+    )
+    click.echo(
+        f"  {len(taxonomy.certifications)} certifications ({recommendable} recommendable, "
+        f"{len(taxonomy.certifications) - recommendable} retired, closed, superseded "
+        "or unverifiable)"
+    )
+    click.echo(f"  {len(taxonomy.roles)} roles: {', '.join(r.id for r in taxonomy.roles)}")
+    click.echo(f"  {len(taxonomy.guides)} guides: {', '.join(g.id for g in taxonomy.guides)}")
+
+
+# --------------------------------------------------------------------------- show
+
+
+@taxonomy_group.command("show")
+@click.argument("skill", required=False)
+@click.option(
+    "--taxonomy",
+    "taxonomy_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help=TAXONOMY_HELP,
+)
+def show_command(skill: str | None, taxonomy_path: Path | None) -> None:
+    """Show one skill (by id, name or alias), or list every skill by category."""
+    taxonomy = _load(taxonomy_path)
+    if skill is None:
+        _list_skills(taxonomy)
+    else:
+        _show_skill(taxonomy, find_skill(taxonomy, skill))
+
+
+def find_skill(taxonomy: Taxonomy, query: str) -> Skill:
+    """The skill whose id, name, alias or narrower term is `query` (any case)."""
+    from gapcheck.errors import UsageError
+
+    key = " ".join(query.replace("’", "'").casefold().split())
+    for fields in (
+        lambda s: (s.id,),
+        lambda s: (s.name,),
+        lambda s: s.aliases,
+        lambda s: s.narrower,
+        lambda s: tuple(rule.term for rule in s.ambiguous),
+    ):
+        for candidate in taxonomy.skills:
+            if any(" ".join(t.casefold().split()) == key for t in fields(candidate)):
+                return candidate
+    near = [s.id for s in taxonomy.skills if key in s.id or key in s.name.casefold()][:5]
+    advice = (
+        f"did you mean: {', '.join(near)}" if near else "run 'gapcheck taxonomy show' for the list"
+    )
+    raise UsageError(query, "no skill with this id, name or alias", advice)
+
+
+def _list_skills(taxonomy: Taxonomy) -> None:
+    from gapcheck.taxonomy.model import skill_importance
+
+    click.echo(
+        f"gapcheck taxonomy {taxonomy.version} (as of {taxonomy.as_of}): "
+        f"{len(taxonomy.skills)} skills"
+    )
+    click.echo("importance: derived from the guides (0: recognised, never expected)")
+    for category, category_name in taxonomy.categories.items():
+        members = [s for s in taxonomy.skills if s.category == category]
+        if not members:
+            continue
+        click.echo(f"\n{category_name} ({category})")
+        for skill in members:
+            guides = len(skill.provenance)
+            scored = "" if skill.scored else "  not scored"
+            click.echo(
+                f"  {skill.id:28} {skill.name[:48]:48} {guides} guide{'s' if guides != 1 else ' '}"
+                f"  importance {skill_importance(skill):5.2f}{scored}"
+            )
+
+
+def _names(taxonomy: Taxonomy, ids: Sequence[str]) -> str:
+    by_id = {s.id: s.name for s in taxonomy.skills}
+    return ", ".join(f"{by_id.get(i, i)} ({i})" for i in ids) or "-"
+
+
+def _show_skill(taxonomy: Taxonomy, skill: Skill) -> None:
+    from gapcheck.taxonomy.model import LEVELS, guide_weight, role_weights, skill_importance
+
+    click.echo(f"{skill.name} ({skill.id})")
+    click.echo(
+        f"  category: {taxonomy.categories.get(skill.category, skill.category)} ({skill.category})"
+    )
+    click.echo(f"  stage:    {taxonomy.stages.get(skill.stage, skill.stage)} ({skill.stage})")
+    click.echo(_wrap("aliases:  ", ", ".join(skill.aliases) or "-"))
+    if skill.narrower:
+        click.echo(_wrap("narrower: ", ", ".join(skill.narrower)))
+    for rule in skill.ambiguous:
+        contexts = ", ".join(rule.accept)
+        cues = f"; cues: {', '.join(rule.cues)}" if rule.cues else ""
+        rejects = f"; never in: {', '.join(rule.reject)}" if rule.reject else ""
+        case = "case-sensitive" if rule.case_sensitive else "any case"
+        click.echo(
+            _wrap(f"ambiguous '{rule.term}': ", f"{case}; counts in: {contexts}{cues}{rejects}")
+        )
+    implied_by = [s.id for s in taxonomy.skills if skill.id in s.implies]
+    required_by = [s.id for s in taxonomy.skills if skill.id in s.requires]
+    click.echo(_wrap("implies:     ", _names(taxonomy, skill.implies)))
+    click.echo(_wrap("implied by:  ", _names(taxonomy, implied_by)))
+    click.echo(_wrap("requires:    ", _names(taxonomy, skill.requires)))
+    click.echo(_wrap("required by: ", _names(taxonomy, required_by)))
+    if skill.hint:
+        click.echo(_wrap("hint: ", skill.hint))
+    click.echo(
+        f"  scored: {'yes' if skill.scored else 'no (shown when found, never reported as a gap)'}"
+    )
+    if skill.note:
+        click.echo(_wrap("note: ", skill.note))
+
+    titles = {g.id: g.title for g in taxonomy.guides}
+    click.echo(f"  provenance (importance {skill_importance(skill):.2f}):")
+    if not skill.provenance:
+        click.echo("    no guide names it: it is recognised in resumes but never expected")
+    for provenance in skill.provenance:
+        click.echo(
+            f"    {provenance.guide:12} {provenance.mentions:3} "
+            f"mention{'s' if provenance.mentions != 1 else ' '}  {provenance.emphasis:11} "
+            f"worth {guide_weight(provenance):4.2f}  {titles.get(provenance.guide, '')}"
+        )
+    click.echo("  weight per role (entry / mid / senior; '-' = not expected):")
+    for role in taxonomy.roles:
+        cells = []
+        for level in LEVELS:
+            weight = role_weights(taxonomy, role.id, level).get(skill.id)
+            cells.append(f"{weight:6.2f}" if weight is not None else "     -")
+        click.echo(f"    {role.id:32} {' '.join(cells)}")
+    covering = [c for c in taxonomy.certifications if skill.id in c.covers]
+    if covering:
+        click.echo("  certifications covering it:")
+        for cert in covering:
+            click.echo(f"    {cert.name} [{cert.status}, {cert.status_date}]")
+
+
+# --------------------------------------------------------------------------- build
+
+
+@taxonomy_group.command("build")
+@click.argument("documents", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--taxonomy",
+    "taxonomy_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help=TAXONOMY_HELP,
+)
+@click.option(
+    "--write", is_flag=True, help="Rewrite the provenance and named_by lines of the taxonomy file."
+)
+@click.option(
+    "--check",
+    "check_only",
+    is_flag=True,
+    help="Fail (exit 1) if the file's provenance differs from the counts.",
+)
+@click.option(
+    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
+)
+@click.option("--all", "show_all", is_flag=True, help="Also list the skills no document names.")
+@click.option(
+    "--missing",
+    "missing_limit",
+    type=click.IntRange(min=0),
+    default=25,
+    show_default=True,
+    help="How many frequent unmatched terms to list.",
+)
+def build_command(
+    documents: tuple[Path, ...],
+    taxonomy_path: Path | None,
+    write: bool,
+    check_only: bool,
+    fmt: str,
+    show_all: bool,
+    missing_limit: int,
+) -> None:
+    """Count each skill's mentions and emphasis in DOCUMENTS (txt, md, pdf).
+
+    Run on the career guides it yields the provenance recorded in the taxonomy; --write
+    records it, --check verifies it. Run on job postings it shows what they ask for.
+    """
+    from gapcheck.errors import TaxonomyError
+    from gapcheck.support.resources import builtin_taxonomy_path
+    from gapcheck.authoring.build import build, compare, write_provenance
+
+    taxonomy = _load(taxonomy_path)
+    report = build(list(documents), taxonomy)
+    if fmt == "json":
+        click.echo(json.dumps(report_json(report, missing_limit), indent=2, ensure_ascii=False))
+    else:
+        _print_report(report, taxonomy, show_all, missing_limit)
+
+    not_guides = [name for name, guide in report.documents if guide is None]
+    if (write or check_only) and not_guides:
+        click.echo(
+            f"\nnot guides of this taxonomy (left out of provenance): {', '.join(not_guides)}",
+            err=True,
+        )
+    if write:
+        target = taxonomy_path if taxonomy_path is not None else builtin_taxonomy_path()
+        skills, certs = write_provenance(target, report, taxonomy)
+        click.echo(
+            f"\n{target.name}: updated the provenance of {skills} skills "
+            f"and named_by of {certs} certifications",
+            err=fmt == "json",
+        )
+    elif check_only:
+        differences = compare(report, taxonomy)
+        if differences:
+            listing = "\n".join(f"  {d}" for d in differences)
+            raise TaxonomyError(
+                taxonomy.source,
+                f"{len(differences)} provenance entries differ from the documents:\n{listing}\n"
+                "  (rerun 'gapcheck taxonomy build' with --write to record the counts)",
+            )
+        click.echo(f"\n{taxonomy.source}: provenance agrees with the documents", err=fmt == "json")
+
+
+def report_json(report: BuildReport, missing_limit: int) -> dict[str, object]:
+    return {
+        "documents": [{"file": name, "guide": guide} for name, guide in report.documents],
+        "skills": [
+            {
+                "id": s.skill_id,
+                "name": s.name,
+                "documents": s.documents,
+                "mentions": s.mentions,
+                "counts": [
+                    {"document": c.document, "mentions": c.mentions, "emphasis": c.emphasis}
+                    for c in s.counts
+                ],
+            }
+            for s in report.skills
+        ],
+        "certifications": {cert: list(docs) for cert, docs in report.certifications.items()},
+        "missing": [
+            {"term": m.term, "count": m.count, "documents": list(m.documents)}
+            for m in report.missing[:missing_limit]
+        ],
+    }
+
+
+def _print_report(
+    report: BuildReport, taxonomy: Taxonomy, show_all: bool, missing_limit: int
+) -> None:
+    # Guides go by their id; other documents by a short number, listed once here.
+    short = {}
+    for number, (name, guide) in enumerate(report.documents, start=1):
+        short[guide or name] = guide or f"d{number}"
+    labels = list(short)
+    click.echo(f"{len(labels)} document{'s' if len(labels) != 1 else ''}:")
+    for name, guide in report.documents:
+        click.echo(f"  {short[guide or name]:12} {name}")
+    columns = len(labels) <= 6  # one column per document while they fit
+    header = f"\n{'skill':30} {'docs':>4} {'mentions':>8}"
+    if columns:
+        header += "".join(f"  {short[label][:14]:14}" for label in labels)
+    else:
+        header += "  strongest emphasis"
+    click.echo(header)
+    named = 0
+    for skill in report.skills:
+        if not skill.counts and not show_all:
+            continue
+        named += bool(skill.counts)
+        row = f"{skill.skill_id[:30]:30} {skill.documents:>4} {skill.mentions:>8}"
+        if columns:
+            by_doc = {c.document: c for c in skill.counts}
+            for label in labels:
+                count = by_doc.get(label)
+                cell = f"{count.mentions} {count.emphasis}" if count else "-"
+                row += f"  {cell:14}"
+        elif skill.counts:
+            from gapcheck.taxonomy.model import EMPHASIS_VALUES
+
+            row += "  " + max((c.emphasis for c in skill.counts), key=lambda e: EMPHASIS_VALUES[e])
+        click.echo(row)
+    click.echo(f"\n{named} of {len(report.skills)} skills are named by at least one document.")
+    if report.certifications:
+        click.echo("\ncertifications named:")
+        names = {c.id: c.name for c in taxonomy.certifications}
+        for cert_id, docs in report.certifications.items():
+            click.echo(
+                f"  {names.get(cert_id, cert_id)}: {', '.join(short.get(d, d) for d in docs)}"
+            )
+    if report.missing and missing_limit:
+        click.echo(
+            f"\nfrequent terms no skill matched (the taxonomy may lack them; top {missing_limit}):"
+        )
+        for term in report.missing[:missing_limit]:
+            where = ", ".join(short.get(d, d) for d in term.documents)
+            click.echo(f"  {term.term[:40]:40} {term.count:>4}  {where}")
+
+
+# --------------------------------------------------------------------------- roles
+
+
+@click.command("roles")
+@click.option(
+    "--taxonomy",
+    "taxonomy_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help=TAXONOMY_HELP,
+)
+@click.option(
+    "--top",
+    type=click.IntRange(min=0),
+    default=8,
+    show_default=True,
+    help="Skills to show per level.",
+)
+def roles_command(taxonomy_path: Path | None, top: int) -> None:
+    """List the roles and levels you can target, with their heaviest skills."""
+    from gapcheck.taxonomy.model import LEVELS, role_weights
+
+    taxonomy = _load(taxonomy_path)
+    names = {s.id: s.name for s in taxonomy.skills}
+    click.echo(f"Levels (--level): {', '.join(LEVELS)}")
+    for level in LEVELS:
+        if level in taxonomy.levels:
+            click.echo(_wrap(f"{level:7} ", taxonomy.levels[level]))
+    for role in taxonomy.roles:
+        default = " (default)" if role.id == "ml-engineer" else ""
+        click.echo(f"\n{role.id}{default}: {role.name}")
+        if role.description:
+            click.echo(_wrap("", role.description))
+        for level in LEVELS:
+            weights = role_weights(taxonomy, role.id, level)
+            heaviest = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:top]
+            shown = ", ".join(f"{names.get(i, i)} {w:.1f}" for i, w in heaviest)
+            click.echo(_wrap(f"{level:7} {len(weights):3} skills expected; heaviest: ", shown))

@@ -1,0 +1,490 @@
+"""When a found term counts: blocked phrases, ambiguity rules, and longest match.
+
+Most terms count wherever they match. Some need the context to show that the skill is
+meant (see vocabulary.py for the casing classes):
+
+* a taxonomy ambiguity rule ("R", "Go", "Spark") counts where one of its `accept`
+  contexts holds and none of its `reject` phrases covers it;
+* a one-letter term without a rule counts in a list or a Skills section;
+* a word-like name written in lowercase, at the start of a sentence or in an all-capitals
+  line ("spark", "Excel at ...", "PYTHON") counts in a list, in a Skills section, when
+  joined to another skill ("python and R"), or next to a technical word ("Python
+  scripts", "using python"); spelled as a camel-case name ("RESTful") it counts as such;
+* a case-sensitive rule term in capitals ("GO", "EXCEL") is the term only in a line
+  written in capitals.
+
+The contexts:
+    list            the term stands between list punctuation (",", "|", "•", "/", "(",
+                    "and", line edges...) in a line that names another accepted skill,
+                    or is joined by a list word to a neighbouring skill term; a version
+                    number after a name ("Airflow 2 · Git") is part of the item;
+    skills_section  the term stands between list punctuation in a Skills section;
+    cue             a cue word stands within CUE_WINDOW tokens; a cue that contains the
+                    term itself ("in R", "Apache Spark") must match around it.
+
+Whatever the class, an everyday phrase from data/blocked_phrases.txt ("spark interest",
+"a CV", "regression testing") that is longer than the term blocks it, and a one-letter or
+ambiguous term is never taken from an "R & D" pair, a name initial ("John C. Smith") or a
+term followed by a year ("Spring 2021"), nor, when it is a letter or an everyday word,
+from a hyphenated compound ("C-suite", "Go-to-market"; "LLM-based" keeps its LLM).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from gapcheck.detection.line_tokens import LineTokens
+from gapcheck.detection.logical_lines import LogicalLine
+from gapcheck.detection.vocabulary import DEFAULT_LETTER_RULE_ACCEPT, Block, Candidate, Term
+from gapcheck.detection.words import ordinary_words
+
+CUE_WINDOW = 5  # tokens either side; a cue further away usually belongs to another item
+
+# fmt: off
+# Tokens that separate the items of a list. "." ends a list on the right only.
+SEPARATORS = frozenset({
+    ",", ";", "|", "•", "·", "/", "(", ")", "[", "]", "{", "}", ":", "&", "+", ">", "<",
+    "=", "-", "*", "▪", "●", "◦", "‣", "∙", "⋅", '"', "'", "and", "or",
+})
+# Tokens that tie two neighbouring list items together.
+CONNECTORS = frozenset({",", ";", "|", "•", "·", "/", "&", "+", ">", "<", "=", "and", "or"})
+# Connectors that join two items even inside a sentence ("the Python and R dependencies").
+JOINING_WORDS = frozenset({"and", "or", "&", "/"})
+SENTENCE_ENDS = frozenset({".", "!", "?"})
+
+# Words after a lowercase or sentence-initial name that show it is the technology:
+# "Python scripts", "Spark jobs", "Excel dashboards".
+TECHNICAL_NEXT = frozenset({
+    "script", "scripts", "scripting", "code", "codebase", "programming", "program",
+    "programs", "development", "developer", "developers", "library", "libraries",
+    "framework", "frameworks", "api", "apis", "sdk", "app", "apps", "application",
+    "applications", "job", "jobs", "cluster", "clusters", "pipeline", "pipelines",
+    "streaming", "component", "components", "model", "models", "dashboard", "dashboards",
+    "query", "queries", "notebook", "notebooks", "package", "packages", "module", "modules",
+    "service", "services", "server", "servers", "stack", "ecosystem", "backend", "frontend",
+    "runtime", "engine", "tooling", "macros", "macro", "spreadsheet", "spreadsheets",
+    "workbook", "workbooks", "language",
+})
+# Words before a lowercase or sentence-initial name that show it is the technology.
+TECHNICAL_BEFORE = frozenset({"using", "in", "with", "via"})
+# fmt: on
+
+_YEAR = re.compile(r"^(?:19|20)\d{2}$")
+_VERSION = re.compile(r"^v?\d+(?:\.(?:\d+|x))*\+?$")
+
+
+@dataclass(frozen=True)
+class Accepted:
+    candidate: Candidate
+    method: str  # "exact", "alias" or "rule" (counted because of its context)
+
+
+def _left_open(tokens: LineTokens, start: int) -> bool:
+    return start == 0 or tokens.lowers[start - 1] in SEPARATORS
+
+
+def _past_version(tokens: LineTokens, end: int) -> int:
+    """The token after a version number that follows a name ("Airflow 2", "TF 2.x")."""
+    texts = tokens.texts
+    while end < len(texts) and _VERSION.match(texts[end]) and not _YEAR.match(texts[end]):
+        end += 1
+    return end
+
+
+def _right_open(tokens: LineTokens, end: int) -> bool:
+    end = _past_version(tokens, end)
+    return (
+        end == len(tokens) or tokens.lowers[end] in SEPARATORS or tokens.texts[end] in SENTENCE_ENDS
+    )
+
+
+def _list_bounded(tokens: LineTokens, start: int, end: int) -> bool:
+    return _left_open(tokens, start) and _right_open(tokens, end)
+
+
+def _coordinated(tokens: LineTokens, start: int, end: int, others: Sequence[Candidate]) -> bool:
+    """Joined by a list word or mark to a neighbouring skill term: "Python and R"."""
+    ends = {c.end for c in others} | {_past_version(tokens, c.end) for c in others}
+    starts = {c.start for c in others}
+    end = _past_version(tokens, end)
+    before = tokens.lower(start - 1)
+    after = tokens.lower(end)
+    joined_left = before in CONNECTORS and start - 1 in ends
+    joined_right = after in CONNECTORS and end + 1 in starts
+    return (joined_left and (_right_open(tokens, end) or before in JOINING_WORDS)) or (
+        joined_right and (_left_open(tokens, start) or after in JOINING_WORDS)
+    )
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _in_list(
+    tokens: LineTokens,
+    candidate: Candidate,
+    accepted: Sequence[Candidate],
+    others: Sequence[Candidate],
+) -> bool:
+    if _coordinated(tokens, candidate.start, candidate.end, others):
+        return True
+    if not _list_bounded(tokens, candidate.start, candidate.end):
+        return False
+    return any(not _overlaps(candidate, other) for other in accepted)
+
+
+def _same_word(written: str, cue: str) -> bool:
+    """Cue words match their plural too: the cue "endpoint" holds for "endpoints"."""
+    return (
+        written == cue
+        or written in (cue + "s", cue + "es")
+        or cue in (written + "s", written + "es")
+    )
+
+
+def _written_forms(cue_word: str) -> set[str]:
+    """Every written word `_same_word` takes for `cue_word`."""
+    forms = {cue_word, cue_word + "s", cue_word + "es"}
+    if cue_word.endswith("s"):
+        forms.add(cue_word[:-1])
+    if cue_word.endswith("es"):
+        forms.add(cue_word[:-2])
+    return forms
+
+
+def _matches_at(words: Sequence[str], position: int, cue: Sequence[str]) -> bool:
+    if position < 0 or position + len(cue) > len(words):
+        return False
+    return all(_same_word(words[position + i], word) for i, word in enumerate(cue))
+
+
+@dataclass(frozen=True)
+class _CuePlan:
+    """A rule's cues, arranged for one term (the lowercase words of the matched term).
+
+    A cue that contains the term ("in R", "Apache Spark") must stand around this very
+    occurrence (`anchored`, with the term's offsets inside the cue). Any other cue may
+    stand anywhere in the window; `by_first_word` finds those by the written form of
+    their first word, so that the window is read once instead of once per cue.
+    """
+
+    anchored: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]
+    by_first_word: dict[str, list[tuple[str, ...]]]
+    longest: int  # words in the longest free cue
+    empty: bool  # a cue of no words (an empty string in the taxonomy) holds anywhere
+
+
+@lru_cache(maxsize=512)  # rules x spellings of their terms: a few hundred at most
+def _cue_plan(cues: tuple[tuple[str, ...], ...], term: tuple[str, ...]) -> _CuePlan:
+    anchored = []
+    by_first_word: dict[str, list[tuple[str, ...]]] = {}
+    longest = 0
+    empty = False
+    for cue in cues:
+        offsets = tuple(
+            i for i in range(len(cue) - len(term) + 1) if cue[i : i + len(term)] == term
+        )
+        if offsets:
+            anchored.append((cue, offsets))
+        elif not cue:
+            empty = True
+        else:
+            for form in _written_forms(cue[0]):
+                by_first_word.setdefault(form, []).append(cue)
+            longest = max(longest, len(cue))
+    return _CuePlan(tuple(anchored), by_first_word, longest, empty)
+
+
+def _cue_near(tokens: LineTokens, candidate: Candidate, cues: Sequence[tuple[str, ...]]) -> bool:
+    start, end = candidate.start, candidate.end
+    words = tokens.lowers
+    plan = _cue_plan(tuple(cues), words[start:end])
+    for cue, offsets in plan.anchored:  # "in R": the cue must stand around this occurrence
+        if any(_matches_at(words, start - i, cue) for i in offsets):
+            return True
+    if plan.empty:
+        return True
+    # A free cue counts from CUE_WINDOW words before the term to CUE_WINDOW after it,
+    # not overlapping the term itself.
+    low = max(0, start - CUE_WINDOW - plan.longest + 1)
+    for position in range(low, min(len(words), end + CUE_WINDOW)):
+        for cue in plan.by_first_word.get(words[position], ()):
+            if position < start - CUE_WINDOW - len(cue) + 1:
+                continue  # this cue would end before the window
+            inside = position + len(cue) > start and position < end
+            if not inside and _matches_at(words, position, cue):
+                return True
+    return False
+
+
+def _technical_neighbour(tokens: LineTokens, candidate: Candidate) -> bool:
+    after = tokens.lower(candidate.end)
+    before = tokens.lower(candidate.start - 1)
+    return after in TECHNICAL_NEXT or before in TECHNICAL_BEFORE
+
+
+def _never(tokens: LineTokens, candidate: Candidate) -> bool:
+    """Shapes in which a short ambiguous term is never the skill (see the module docstring)."""
+    start, end = candidate.start, candidate.end
+    text = tokens.text
+
+    def glued(i: int) -> bool:  # no space between token i and the next
+        return 0 <= i < len(tokens) and tokens.glued[i]
+
+    single = end - start == 1 and len(text(start)) == 1
+    # A letter or an everyday word inside a hyphenated compound is part of another word
+    # ("Go-to-market", "C-suite"); an abbreviation keeps its meaning ("LLM-based").
+    wordlike = single or candidate.term.text.lower() in ordinary_words()
+    shapes = (
+        # "Go-to-market", "C-suite": the first part of a hyphenated compound.
+        wordlike and text(end) == "-" and glued(end - 1) and glued(end) and text(end + 1).isalpha(),
+        # "e-Go", "T-R": the last part of one.
+        wordlike
+        and text(start - 1) == "-"
+        and glued(start - 2)
+        and glued(start - 1)
+        and text(start - 2).isalpha(),
+        # "R & D", "P & C": a pair of letters joined by an ampersand.
+        single and text(end) == "&" and len(text(end + 1)) == 1,
+        single and text(start - 1) == "&" and len(text(start - 2)) == 1,
+        # "John C. Smith": an initial.
+        single and text(end) == "." and glued(end - 1) and text(end + 1)[:1].isupper(),
+        # "(C)" beside a course name is a grade or a label.
+        single and text(start - 1) == "(" and text(end) == ")",
+        # "Spring 2021": a season or a name followed by a year.
+        _YEAR.match(text(end)) is not None,
+    )
+    return any(shapes)
+
+
+def _blocked(candidate: Candidate, blocks: Sequence[Block]) -> bool:
+    length = candidate.end - candidate.start
+    for block in blocks:
+        overlaps_focus = candidate.start < block.focus_end and block.focus_start < candidate.end
+        covers = candidate.start <= block.start and block.end <= candidate.end
+        shorter = length < block.end - block.start
+        same = (candidate.start, candidate.end) == (block.start, block.end)
+        if overlaps_focus and ((not covers and shorter) or (same and block.wins_ties)):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1024)  # the taxonomy's reject phrases: a few dozen
+def _reject_pattern(phrase: str) -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", re.IGNORECASE)
+
+
+def _rejected_by_rule(
+    line: LogicalLine, tokens: LineTokens, candidate: Candidate, rejects: Sequence[str]
+) -> bool:
+    start, end = tokens.char_span(candidate.start, candidate.end)
+    for phrase in rejects:
+        for found in _reject_pattern(phrase).finditer(line.norm):
+            if found.start() < end and start < found.end():
+                return True
+    return False
+
+
+def _sentence_start(tokens: LineTokens, start: int) -> bool:
+    for token in reversed(tokens.doc[:start]):
+        if token.text in SENTENCE_ENDS:
+            return True
+        if token.is_alpha or token.is_digit:
+            return False
+    return True
+
+
+def _written(tokens: LineTokens, candidate: Candidate, line: LogicalLine) -> str:
+    """The candidate as the line writes it (the Doc's text is the line's normalised text)."""
+    start, end = tokens.char_span(candidate.start, candidate.end)
+    return line.norm[start:end]
+
+
+def _case_fits(tokens: LineTokens, candidate: Candidate, line: LogicalLine) -> bool:
+    """A case-sensitive term written in capitals ("GO", "EXCEL") counts only in a line
+    written in capitals, where case says nothing; elsewhere "GO" is another word."""
+    term = candidate.term
+    if term.casing != "ambiguous":
+        return True
+    written = _written(tokens, candidate, line)
+    if written == term.text or not written.isupper():
+        return True
+    return line.all_caps
+
+
+def _camel_case(text: str) -> bool:
+    """ "RESTful", "GitHub", "PyTorch": a capital after the first letter, which no
+    ordinary word written at the start of a sentence has."""
+    return any(c.isupper() for c in text[1:]) and any(c.islower() for c in text)
+
+
+def _needs_context(tokens: LineTokens, candidate: Candidate, line: LogicalLine) -> bool:
+    """True when the term counts only in context; False when it counts as written."""
+    term = candidate.term
+    if term.casing == "ambiguous":
+        return True
+    if term.casing == "acronym":
+        return line.all_caps and term.lowercase_is_word
+    if term.casing == "word":
+        written = _written(tokens, candidate, line)
+        as_name = {term.text, term.text.upper(), term.text[:1].upper() + term.text[1:]}
+        if line.all_caps or written.islower() or written not in as_name:
+            return True
+        if written == term.text and _camel_case(written):
+            return False  # "RESTful" spelled as the name is the name, even first in a sentence
+        return _sentence_start(tokens, candidate.start)
+    return False
+
+
+def judge(
+    tokens: LineTokens,
+    line: LogicalLine,
+    candidates: Sequence[Candidate],
+    blocks: Sequence[Block],
+    tokenize: Callable[[str], tuple[str, ...]],
+) -> list[Accepted]:
+    """The candidates that count, after context and longest match (see the module docstring)."""
+    if not candidates:  # a line that names no term has nothing to judge
+        return []
+    live = [c for c in candidates if not _blocked(c, blocks) and _case_fits(tokens, c, line)]
+    needs = [_needs_context(tokens, c, line) for c in live]
+    conditional = [c for c, need in zip(live, needs, strict=True) if need]
+    accepted = [Accepted(c, c.term.method) for c, need in zip(live, needs, strict=True) if not need]
+    skills_kind = line.section.kind == "skills"
+    pending = list(conditional)
+    changed = True
+    while pending and changed:  # an accepted ambiguous term may support the next one
+        changed = False
+        support = [a.candidate for a in accepted if a.candidate.term.kind == "skill"]
+        for candidate in list(pending):
+            if _counts(tokens, line, candidate, support, live, skills_kind, tokenize):
+                accepted.append(Accepted(candidate, "rule"))
+                pending.remove(candidate)
+                changed = True
+    return _longest(tokens, accepted)
+
+
+def _counts(
+    tokens: LineTokens,
+    line: LogicalLine,
+    candidate: Candidate,
+    support: Sequence[Candidate],
+    live: Sequence[Candidate],
+    skills_kind: bool,
+    tokenize: Callable[[str], tuple[str, ...]],
+) -> bool:
+    term = candidate.term
+    others = [c for c in live if not _overlaps(c, candidate) and c.term.kind == "skill"]
+    if _never(tokens, candidate):
+        return False
+    rule = term.rule
+    if rule is not None and _rejected_by_rule(line, tokens, candidate, rule.reject):
+        return False
+    accept = _contexts(candidate)
+    if (
+        "skills_section" in accept
+        and skills_kind
+        and _list_bounded(tokens, candidate.start, candidate.end)
+    ):
+        return True
+    if "list" in accept and _in_list(tokens, candidate, support, others):
+        return True
+    if "cue" in accept:
+        if rule is not None:
+            return _cue_near(tokens, candidate, [tokenize(cue) for cue in rule.cues])
+        return _technical_neighbour(tokens, candidate)
+    return False
+
+
+def _contexts(candidate: Candidate) -> tuple[str, ...]:
+    """The contexts in which a candidate that needs one counts."""
+    if candidate.term.rule is not None:
+        return candidate.term.rule.accept
+    if candidate.term.casing == "ambiguous":
+        return DEFAULT_LETTER_RULE_ACCEPT  # a one-letter alias without a rule
+    return ("list", "skills_section", "cue")  # a word-like name written as a word
+
+
+def _width(tokens: LineTokens, candidate: Candidate) -> int:
+    start, end = tokens.char_span(candidate.start, candidate.end)
+    return end - start
+
+
+def _longest(tokens: LineTokens, accepted: list[Accepted]) -> list[Accepted]:
+    """Longest match wins, separately for skills and for certifications.
+
+    Two terms on exactly the same words both count (the taxonomy gave them the same
+    spelling). A shorter term inside a longer one is dropped, unless it fills one
+    slash-separated part of it ("C/C++" names both C and C++), or it is the product a
+    longer term of another skill is named after ("GitHub Actions" names GitHub too).
+    Terms of two skills that only share words both count: "text classification model"
+    names text classification and a classification model.
+    """
+    if len(accepted) < 2:  # nothing to compare
+        return accepted
+    kept: list[Accepted] = []
+    ranked = sorted(
+        accepted,
+        key=lambda a: (-_width(tokens, a.candidate), a.candidate.start, a.candidate.term.target),
+    )
+    for item in ranked:
+        c = item.candidate
+        clash = False
+        for other in kept:
+            o = other.candidate
+            if o.term.kind != c.term.kind or not _overlaps(c, o):
+                continue
+            if (o.start, o.end) == (c.start, c.end):
+                continue
+            if _names_the_product(c, o):
+                continue
+            if _side_by_side(c, o):
+                continue
+            if not _slash_part(tokens, c, o):
+                clash = True
+                break
+        if not clash:
+            kept.append(item)
+    kept.sort(key=lambda a: (a.candidate.start, a.candidate.end, a.candidate.term.target))
+    return kept
+
+
+def _side_by_side(inner: Candidate, outer: Candidate) -> bool:
+    """Two skills' terms that overlap without one holding the other."""
+    holds = outer.start <= inner.start and inner.end <= outer.end
+    return not holds and inner.term.target != outer.term.target
+
+
+def _product_name(term: Term) -> bool:
+    """ "GitHub", "AWS", "Vertex AI", "Azure", "Docker": a name, not a field written in
+    sentence case ("Machine learning", "Classification"), whose capital says nothing."""
+    text = term.text
+    if any(c.isupper() for c in text[1:]):
+        return True
+    if " " in text or not text[:1].isupper():
+        return False
+    return term.casing == "word" or text.lower() not in ordinary_words()
+
+
+def _names_the_product(inner: Candidate, outer: Candidate) -> bool:
+    """The longer term starts with the shorter one, a product of another skill:
+    "GitHub Actions" (CI/CD) names GitHub, "TensorFlow Serving" (deployment) TensorFlow."""
+    return (
+        inner.start == outer.start
+        and inner.end < outer.end
+        and inner.term.target != outer.term.target
+        and inner.term.casing != "ambiguous"
+        and _product_name(inner.term)
+    )
+
+
+def _slash_part(tokens: LineTokens, inner: Candidate, outer: Candidate) -> bool:
+    if not (outer.start <= inner.start and inner.end <= outer.end):
+        return False
+    left = inner.start == outer.start or tokens.texts[inner.start - 1] == "/"
+    right = inner.end == outer.end or tokens.texts[inner.end] == "/"
+    touches_slash = inner.start > outer.start or inner.end < outer.end
+    return left and right and touches_slash

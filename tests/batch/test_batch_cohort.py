@@ -1,0 +1,185 @@
+"""The cohort view: a pure context with the right counts, rendered inert and offline."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from gapcheck.batch.cohort import (
+    CSP,
+    SORT_SCRIPT,
+    CohortEntry,
+    cohort_context,
+    render_cohort,
+    script_hash,
+)
+from gapcheck.batch.task import GapBrief, PersonSummary
+
+
+def person(
+    label: str, score: float, band: str, gaps: list[str], warnings: tuple[str, ...] = ()
+) -> CohortEntry:
+    summary = PersonSummary(
+        score=score,
+        band=band,
+        gaps=tuple(GapBrief(g.lower(), g, rank, 0.0) for rank, g in enumerate(gaps, 1)),
+        skills=("Python", "SQL"),
+        warnings=warnings,
+    )
+    return CohortEntry(
+        label=label, status="analysed", report=f"reports/{label}.html", summary=summary
+    )
+
+
+ENTRIES = [
+    person("b.pdf", 55.0, "fair", ["Docker", "Kubernetes", "Git", "Linux"]),
+    person("a.pdf", 55.0, "fair", ["Docker"]),
+    person("c.pdf", 91.5, "strong", []),
+    person("d.pdf", 12.0, "weak", ["Docker", "Git", "SQL"], warnings=("two-column layout",)),
+    CohortEntry(
+        label="z.pdf",
+        status="failed",
+        error="z.pdf: is encrypted; remove the password",
+        failure_kind="input",
+    ),
+    CohortEntry(
+        label="y.pdf",
+        status="failed",
+        error="took longer than the 5 s limit",
+        failure_kind="timeout",
+    ),
+]
+
+
+def context() -> dict[str, object]:
+    return cohort_context(
+        ENTRIES,
+        role_name="Machine Learning Engineer",
+        level="mid",
+        generated_on="2026-11-21",
+        gapcheck_version="0.1.0",
+    )
+
+
+def test_people_are_ranked_by_score_then_label_with_their_top_three_gaps() -> None:
+    people = context()["people"]
+    assert isinstance(people, list)
+    assert [p["label"] for p in people] == ["c.pdf", "a.pdf", "b.pdf", "d.pdf"]
+    assert people[2]["top_gaps"] == ["Docker", "Kubernetes", "Git"]
+    assert people[3]["warnings"] == ["two-column layout"]
+
+
+def test_common_gaps_count_people_over_the_analysed_cohort() -> None:
+    gaps = context()["common_gaps"]
+    assert isinstance(gaps, list)
+    assert [(g["name"], g["count"]) for g in gaps] == [
+        ("Docker", 3),
+        ("Git", 2),
+        ("Kubernetes", 1),
+        ("Linux", 1),
+        ("SQL", 1),
+    ]
+    assert gaps[0]["text"] == "3 of 4 lack Docker"
+    assert gaps[0]["percent"] == 75
+    assert gaps[0]["bar_width"] > gaps[1]["bar_width"] > 0
+
+
+def test_counts_histogram_and_failures() -> None:
+    ctx = context()
+    assert (ctx["total"], ctx["analysed"], ctx["failed_count"]) == (6, 4, 2)
+    assert ctx["median_score"] == "55.0"
+    histogram = ctx["histogram"]
+    assert isinstance(histogram, dict)
+    assert [bar["count"] for bar in histogram["bars"]] == [0, 1, 0, 0, 0, 2, 0, 0, 0, 1]
+    tallest = max(histogram["bars"], key=lambda bar: bar["height"])
+    assert tallest["low"] == 50
+    assert ctx["failed"] == [
+        {"label": "y.pdf", "reason": "took longer than the 5 s limit", "kind": "timeout"},
+        {"label": "z.pdf", "reason": "z.pdf: is encrypted; remove the password", "kind": "input"},
+    ]
+    assert ctx["bands"] == [
+        {"band": "weak", "count": 1},
+        {"band": "fair", "count": 2},
+        {"band": "good", "count": 0},
+        {"band": "strong", "count": 1},
+    ]
+
+
+def test_an_empty_cohort_still_renders() -> None:
+    html = render_cohort(
+        cohort_context(
+            [],
+            role_name="Machine Learning Engineer",
+            level="mid",
+            generated_on="2026-11-21",
+            gapcheck_version="0",
+        )
+    )
+    assert "No file could be analysed" in html
+
+
+class _Tags(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        self._in_script = tag == "script"
+
+    def handle_data(self, data: str) -> None:
+        if self._in_script:
+            self.scripts.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        self._in_script = False
+
+
+def test_hostile_file_names_and_reasons_render_as_text() -> None:
+    payload = "<script>alert(1)</script>{{ 7*7 }}" + '"><img src=x onerror=alert(2)>'
+    payload += "javascript:alert(3)</style>"
+    entries = [
+        person(payload + ".pdf", 50.0, "fair", [payload]),
+        CohortEntry(label=payload, status="failed", error=payload, failure_kind="input"),
+    ]
+    ctx = cohort_context(
+        entries, role_name=payload, level="mid", generated_on="2026-11-21", gapcheck_version="0"
+    )
+    html = render_cohort(ctx)
+    parser = _Tags()
+    parser.feed(html)
+    assert [t for t, _ in parser.tags].count("script") == 1
+    assert parser.scripts == [SORT_SCRIPT]
+    assert not [
+        t
+        for t, _ in parser.tags
+        if t in ("img", "iframe", "object", "embed", "link", "style") and t != "style"
+    ]
+    assert [t for t, _ in parser.tags].count("style") == 1
+    assert "49" not in re.sub(r"[^0-9]+", " ", html.split("<body>")[1]).split(), (
+        "template syntax is never evaluated"
+    )
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    for _tag, attrs in parser.tags:
+        assert not any(name.startswith("on") for name in attrs)
+        href = attrs.get("href") or ""
+        assert not href.lower().startswith("javascript:")
+
+
+def test_the_page_is_offline_and_its_only_script_is_allowed_by_hash() -> None:
+    html = render_cohort(context())
+    parser = _Tags()
+    parser.feed(html)
+    csp = [
+        a["content"]
+        for t, a in parser.tags
+        if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"
+    ]
+    assert csp == [CSP]
+    assert "default-src 'none'" in CSP and f"'{script_hash(SORT_SCRIPT)}'" in CSP
+    assert parser.scripts == [SORT_SCRIPT]
+    assert not re.search(r"(?:src|href)=\"(?:https?:)?//", html), "no external resource"
+    assert 'href="reports/a.pdf.html"' in html
+    assert "3 of 4 lack Docker" in html
