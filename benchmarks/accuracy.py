@@ -35,7 +35,8 @@ from gapcheck.detection.detector import get_detector
 from gapcheck.reading import read_document
 from gapcheck.records import Detection, Section
 from gapcheck.sections.split import split_sections
-from gapcheck.taxonomy.model import Skill, Taxonomy, load_taxonomy
+from gapcheck.taxonomy.loading import load_taxonomy
+from gapcheck.taxonomy.model import Skill, Taxonomy
 
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = REPO.parent / "shared" / "corpus"

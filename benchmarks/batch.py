@@ -30,10 +30,10 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.pdfgen import canvas
 
 from gapcheck.batch.inputs import collect_inputs
-from gapcheck.batch.task import AnalysisOptions
 from gapcheck.batch.run import BatchSettings, run_batch
+from gapcheck.batch.task import AnalysisOptions
 from gapcheck.batch.worker import TaskResult
-from gapcheck.taxonomy.model import load_taxonomy
+from gapcheck.options import Options
 
 HERE = Path(__file__).resolve().parent
 SECTION_START = "<!-- batch benchmark: start -->"
@@ -151,8 +151,7 @@ def bare_extraction(files: list[Path]) -> tuple[float, float]:
 
 
 def batch_run(folder: Path, out: Path, jobs: int) -> Run:
-    taxonomy = load_taxonomy()
-    options = AnalysisOptions(role="ml-engineer", level="mid", today="2026-11-21")
+    options = AnalysisOptions(Options(today="2026-11-21").resolve())
     people = collect_inputs([str(folder)])
     peaks: list[float] = []
 
@@ -161,7 +160,7 @@ def batch_run(folder: Path, out: Path, jobs: int) -> Run:
 
     settings = BatchSettings(jobs=jobs, timeout=120, max_memory_mb=1024, force=True)
     wall, parent = time.perf_counter(), time.process_time()
-    summary = run_batch(people, out, options, taxonomy, settings, observer=observe)
+    summary = run_batch(people, out, options, settings, observer=observe)
     parent = time.process_time() - parent
     for label, reason in summary.failures[:5]:
         print(f"  failed with {jobs} worker(s): {label}: {reason}", file=sys.stderr)

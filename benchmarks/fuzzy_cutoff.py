@@ -27,7 +27,7 @@ from gapcheck.detection.fuzzy import FuzzyIndex, eligible_target, fuzzy_matches,
 from gapcheck.detection.line_tokens import LineTokens
 from gapcheck.detection.vocabulary import Vocabulary
 from gapcheck.detection.words import frequent_words
-from gapcheck.taxonomy.model import load_taxonomy
+from gapcheck.taxonomy.loading import load_taxonomy
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = REPO.parent / "shared" / "corpus"

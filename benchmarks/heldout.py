@@ -32,7 +32,8 @@ from pathlib import Path
 from typing import Any
 
 from accuracy import DEFAULT_CORPUS, print_report, run
-from gapcheck.taxonomy.model import Taxonomy, load_taxonomy
+from gapcheck.taxonomy.loading import load_taxonomy
+from gapcheck.taxonomy.model import Taxonomy
 
 HELDOUT = Path(__file__).resolve().parent / "heldout"
 

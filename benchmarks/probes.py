@@ -59,20 +59,23 @@ def stage_worker(files: list[str], rounds: int) -> dict[str, Any]:
     """CPU milliseconds per stage of `analyse` + HTML rendering, median over rounds, per file."""
     import gc
 
-    from gapcheck import api, detect, portfolio, reading, recommend, score, sections
+    from gapcheck import api, reading
     from gapcheck.cli.analyse import SINGLE_RUN_GC_THRESHOLDS
+    from gapcheck.detection import detector, hands_on
+    from gapcheck.scoring import gaps, near_misses, recommend, score
+    from gapcheck.sections import split
 
     gc.set_threshold(*SINGLE_RUN_GC_THRESHOLDS)  # as `gapcheck resume.pdf` runs
     clock = StageClock()
     stages = {
         "read": [(reading, "read_document")],
-        "sections": [(sections, "split_sections")],
+        "sections": [(split, "sectioned")],
         "detect": [
-            (detect.Detector, "detect"),
-            (portfolio, "hands_on_items"),
-            (portfolio, "with_hands_on_skills"),
+            (detector.Detector, "detect"),
+            (hands_on, "hands_on_items"),
+            (hands_on, "with_hands_on_skills"),
         ],
-        "score": [(score, "score"), (score, "rank_gaps"), (score, "near_misses")]
+        "score": [(score, "score"), (gaps, "rank_gaps"), (near_misses, "near_misses")]
         + [(recommend, n) for n in ("learning_path", "suggest_certifications", "retired_notes")],
         "render": [(api, "render")],
         "other": [(api, "analyse")],  # what analyse does besides the stages above

@@ -150,14 +150,14 @@ def load_average() -> float | None:
 def engine_batch(folder: Path, out: Path, jobs: int, engine: str) -> tuple[float, float, int]:
     """(wall seconds, worker CPU seconds, failures) of `gapcheck batch` with `engine`."""
     from gapcheck.batch.inputs import collect_inputs
-    from gapcheck.batch.task import AnalysisOptions
     from gapcheck.batch.run import BatchSettings, run_batch
-    from gapcheck.taxonomy.model import load_taxonomy
+    from gapcheck.batch.task import AnalysisOptions
+    from gapcheck.options import Options
 
-    options = AnalysisOptions(role="ml-engineer", level="mid", today="2026-11-21", engine=engine)
+    options = AnalysisOptions(Options(today="2026-11-21", engine=engine).resolve())
     settings = BatchSettings(jobs=jobs, timeout=120, max_memory_mb=1024, force=True)
     started = time.perf_counter()
-    summary = run_batch(collect_inputs([str(folder)]), out, options, load_taxonomy(), settings)
+    summary = run_batch(collect_inputs([str(folder)]), out, options, settings)
     return time.perf_counter() - started, summary.cpu_seconds, summary.failed
 
 

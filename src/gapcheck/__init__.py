@@ -8,18 +8,22 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-__version__ = "0.1.0"
-JSON_SCHEMA_VERSION = "1.0"
+from gapcheck.version import JSON_SCHEMA_VERSION, __version__
 
 if TYPE_CHECKING:
     from gapcheck.api import analyse, render
+    from gapcheck.options import Options
 
-__all__ = ["JSON_SCHEMA_VERSION", "__version__", "analyse", "render"]
+__all__ = ["JSON_SCHEMA_VERSION", "Options", "__version__", "analyse", "render"]
 
 
 def __getattr__(name: str) -> Any:
-    if name in ("analyse", "render", "Options"):
+    if name in ("analyse", "render"):
         from gapcheck import api
 
         return getattr(api, name)
+    if name == "Options":
+        from gapcheck.options import Options
+
+        return Options
     raise AttributeError(name)

@@ -15,6 +15,7 @@ frozen so a stage can never change what an earlier stage produced.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal, get_args
 
 # --------------------------------------------------------------------------- reading
 
@@ -219,8 +220,10 @@ class RetiredNote:
     evidence: Evidence
 
 
-LEVELS = ("entry", "mid", "senior")  # the seniority levels a Target may name
-ENGINES = ("pdfminer", "pdfium")  # the PDF readers (pdfium needs gapcheck[fast])
+Level = Literal["entry", "mid", "senior"]  # the seniority levels a Target may name
+Engine = Literal["pdfminer", "pdfium"]  # the PDF readers (pdfium needs gapcheck[fast])
+LEVELS: tuple[str, ...] = get_args(Level)
+ENGINES: tuple[str, ...] = get_args(Engine)
 
 
 @dataclass(frozen=True)
@@ -242,6 +245,15 @@ class JobGap:
     missing_required: tuple[str, ...]
     missing_preferred: tuple[str, ...]
     score: Score
+    # What the posting asks for, one record per requirement (a group of alternatives is
+    # one), in posting order; the counts are of those records, degrees met by higher ones.
+    requirements: tuple[PostingRequirement, ...] = ()
+    required_met: int = 0
+    required_total: int = 0
+    preferred_met: int = 0
+    preferred_total: int = 0
+    # Years, degree, clearance, work authorization, certifications: not skills to learn.
+    eligibility: tuple[EligibilityCheck, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -283,3 +295,117 @@ class HandsOnItem:
     name: str
     present: bool
     evidence: tuple[Evidence, ...] = ()
+
+
+# --------------------------------------------------------------------------- background
+# What a resume shows about the person beyond skill names: degrees, dated positions and
+# publications (gapcheck.detection.background), and the fundamentals they evidence.
+
+
+@dataclass(frozen=True)
+class Degree:
+    level: str  # "associate", "bachelors", "masters", "phd"
+    field: str  # the field as written, lowercased ("computer science"); "" when not stated
+    evidence: Evidence
+    year: int | None = None  # the year it was (or will be) completed, when dated
+    in_progress: bool = False
+
+
+@dataclass(frozen=True)
+class Position:
+    """One dated role in the experience (or research) section."""
+
+    title: str  # the job title as written
+    kinds: tuple[str, ...]  # "ml", "data", "research", "software", "lead", "intern", ...
+    start: str | None  # "YYYY-MM"
+    end: str | None  # "YYYY-MM"; the report date for "present"
+    years: float
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class ShownByEvidence:
+    """A skill the person evidently has without naming it: a degree, a title, papers."""
+
+    skill_id: str
+    because: str  # plain words: "MSc in Statistics (2019)"
+    evidence: Evidence
+
+
+@dataclass(frozen=True)
+class Background:
+    degrees: tuple[Degree, ...] = ()
+    positions: tuple[Position, ...] = ()
+    publications: int = 0
+    years_experience: float = 0.0  # professional years since the first degree, no internships
+    shown: tuple[ShownByEvidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class LevelChoice:
+    """The seniority the analysis used, and why."""
+
+    level: str  # "entry", "mid", "senior"
+    reason: str  # "senior: 9 years since 2016, staff title" or "given with --level"
+    inferred: bool
+
+
+# --------------------------------------------------------------------------- job requirements
+# What a job posting asks for, one requirement at a time (gapcheck.postings), and how the
+# resume stands against each (gapcheck.scoring.posting_gap, gapcheck.scoring.eligibility).
+
+EligibilityKind = Literal["years", "degree", "clearance", "authorization", "certification"]
+EligibilityStatus = Literal["met", "not met", "not stated"]
+
+
+@dataclass(frozen=True)
+class PostingRequirement:
+    """One thing a posting asks for: a skill, or a group any one member of which meets it."""
+
+    ids: tuple[str, ...]  # skill ids, in posting order
+    names: tuple[str, ...]
+    level: str  # "required" or "preferred"
+    met: bool
+    met_by: str | None  # the id that meets it (for a degree, possibly a higher degree)
+    line: int  # 1-based line of the posting
+    text: str  # the clause that asks for it
+    kind: str = "skill"  # "skill", or "degree" (met by that degree or a higher one)
+    example_of: str | None = None  # an example after "such as": the broader skill's id
+
+
+@dataclass(frozen=True)
+class EligibilityRequirement:
+    """Something a posting asks a candidate to have or be that is not a skill to learn."""
+
+    kind: EligibilityKind
+    text: str  # the clause that asks for it
+    line: int  # 1-based line of the posting
+    skill_id: str | None = None  # years: of this skill; None: of professional experience
+    years: float | None = None  # years: the least that meets it
+    degree: str | None = None  # degree: the lowest that meets it ("bachelors", ...)
+    level: str = "required"  # "required" or "preferred"
+    name: str = ""  # plain words: "US citizenship", "TS/SCI", "Master's degree"
+    skills: tuple[str, ...] = ()  # years: every skill named with them; any one counts
+    options: tuple[tuple[str, float], ...] = ()  # years: (degree, years) pairs, any one meets it
+    certification: str | None = None  # certification: the taxonomy's id, when it knows it
+    obtainable: bool = False  # clearance, certification: may be obtained after hiring
+    or_equivalent: bool = False  # degree: "or equivalent experience" is accepted
+
+
+@dataclass(frozen=True)
+class EligibilityCheck:
+    """One eligibility requirement against the resume."""
+
+    kind: EligibilityKind
+    text: str
+    line: int
+    skill_id: str | None
+    years: float | None
+    degree: str | None
+    level: str
+    name: str
+    # "not stated": the resume says nothing either way (clearance, citizenship are rarely
+    # written down; years of a skill only show in dated entries).
+    status: EligibilityStatus
+    detail: str  # plain words: "about 2.5 years of Python in dated entries"
+    evidence: Evidence | None = None  # where the resume shows it, when it does

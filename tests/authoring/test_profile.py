@@ -8,22 +8,25 @@ from typing import Any
 import pytest
 import yaml
 
-from tests.support.gap_helpers import FIXTURES, detection, mini_taxonomy, name_finder
-from gapcheck.errors import InputError, UsageError
-from gapcheck.postings.parse import parse_posting
 from gapcheck.authoring.profile import (
     MIN_FREQUENCY,
     WEIGHT_SCALE,
     Profile,
     build_profile,
-    posting_files,
     profile_yaml,
     slug,
 )
+from gapcheck.errors import InputError, UsageError
+from gapcheck.postings.parse import parse_posting
+from gapcheck.reading.inputs import posting_files
 from gapcheck.records import Target
-from gapcheck.scoring.score import rank_gaps, score
-from gapcheck.taxonomy.model import Taxonomy, role_weights
-from gapcheck.taxonomy.loading import merge_extension, parse
+from gapcheck.scoring.gaps import rank_gaps
+from gapcheck.scoring.score import score
+from gapcheck.taxonomy.extension import merge_extension
+from gapcheck.taxonomy.knowledge import role_weights
+from gapcheck.taxonomy.model import Taxonomy
+from gapcheck.taxonomy.parsing import parse
+from tests.support.gap_helpers import FIXTURES, detection, mini_taxonomy, name_finder
 
 TAX = mini_taxonomy()
 FIND = name_finder(TAX)

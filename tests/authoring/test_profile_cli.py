@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 import yaml
 
+from gapcheck.taxonomy.loading import load_taxonomy
 from tests.support.gap_helpers import CORPUS
-from gapcheck.taxonomy.model import load_taxonomy
 
 POSTING = """\
 TITLE: Machine Learning Engineer

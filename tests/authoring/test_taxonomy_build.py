@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from gapcheck.errors import GapcheckError, UsageError
-from gapcheck.taxonomy.model import load_taxonomy
 from gapcheck.authoring.build import build, compare, write_provenance
 from gapcheck.authoring.text import document_emphasis, emphasis_in, split_sentences, units_of
+from gapcheck.errors import GapcheckError, UsageError
+from gapcheck.taxonomy.loading import load_taxonomy
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "mini_taxonomy.yaml"
 SEEDS = Path(__file__).resolve().parents[3] / "shared" / "seeds"

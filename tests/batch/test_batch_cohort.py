@@ -3,17 +3,27 @@
 from __future__ import annotations
 
 import re
+from dataclasses import FrozenInstanceError
 from html.parser import HTMLParser
 
-from gapcheck.batch.cohort import (
-    CSP,
-    SORT_SCRIPT,
+import pytest
+
+from gapcheck.batch.task import GapBrief, PersonSummary
+from gapcheck.report.cohort import (
+    COHORT_SCRIPT,
+    COHORT_STYLE,
+    BandCount,
+    CohortContext,
     CohortEntry,
+    FailedRow,
     cohort_context,
     render_cohort,
-    script_hash,
 )
-from gapcheck.batch.task import GapBrief, PersonSummary
+from gapcheck.report.environment import _static_assets, content_security_policy, csp_hash
+from gapcheck.support.resources import templates_dir
+
+STYLE, SORT_SCRIPT = _static_assets(COHORT_STYLE, COHORT_SCRIPT)
+CSP = content_security_policy(STYLE, SORT_SCRIPT)
 
 
 def person(
@@ -51,7 +61,7 @@ ENTRIES = [
 ]
 
 
-def context() -> dict[str, object]:
+def context() -> CohortContext:
     return cohort_context(
         ENTRIES,
         role_name="Machine Learning Engineer",
@@ -62,47 +72,54 @@ def context() -> dict[str, object]:
 
 
 def test_people_are_ranked_by_score_then_label_with_their_top_three_gaps() -> None:
-    people = context()["people"]
-    assert isinstance(people, list)
-    assert [p["label"] for p in people] == ["c.pdf", "a.pdf", "b.pdf", "d.pdf"]
-    assert people[2]["top_gaps"] == ["Docker", "Kubernetes", "Git"]
-    assert people[3]["warnings"] == ["two-column layout"]
+    people = context().people
+    assert isinstance(people, tuple)
+    assert [p.label for p in people] == ["c.pdf", "a.pdf", "b.pdf", "d.pdf"]
+    assert people[2].top_gaps == ("Docker", "Kubernetes", "Git")
+    assert people[3].warnings == ("two-column layout",)
 
 
 def test_common_gaps_count_people_over_the_analysed_cohort() -> None:
-    gaps = context()["common_gaps"]
-    assert isinstance(gaps, list)
-    assert [(g["name"], g["count"]) for g in gaps] == [
+    gaps = context().common_gaps
+    assert isinstance(gaps, tuple)
+    assert [(g.name, g.count) for g in gaps] == [
         ("Docker", 3),
         ("Git", 2),
         ("Kubernetes", 1),
         ("Linux", 1),
         ("SQL", 1),
     ]
-    assert gaps[0]["text"] == "3 of 4 lack Docker"
-    assert gaps[0]["percent"] == 75
-    assert gaps[0]["bar_width"] > gaps[1]["bar_width"] > 0
+    assert gaps[0].text == "3 of 4 lack Docker"
+    assert gaps[0].percent == 75
+    assert gaps[0].bar_width > gaps[1].bar_width > 0
 
 
 def test_counts_histogram_and_failures() -> None:
     ctx = context()
-    assert (ctx["total"], ctx["analysed"], ctx["failed_count"]) == (6, 4, 2)
-    assert ctx["median_score"] == "55.0"
-    histogram = ctx["histogram"]
-    assert isinstance(histogram, dict)
-    assert [bar["count"] for bar in histogram["bars"]] == [0, 1, 0, 0, 0, 2, 0, 0, 0, 1]
-    tallest = max(histogram["bars"], key=lambda bar: bar["height"])
-    assert tallest["low"] == 50
-    assert ctx["failed"] == [
-        {"label": "y.pdf", "reason": "took longer than the 5 s limit", "kind": "timeout"},
-        {"label": "z.pdf", "reason": "z.pdf: is encrypted; remove the password", "kind": "input"},
-    ]
-    assert ctx["bands"] == [
-        {"band": "weak", "count": 1},
-        {"band": "fair", "count": 2},
-        {"band": "good", "count": 0},
-        {"band": "strong", "count": 1},
-    ]
+    assert (ctx.total, ctx.analysed, ctx.failed_count) == (6, 4, 2)
+    assert ctx.median_score == "55.0"
+    histogram = ctx.histogram
+    assert [bar.count for bar in histogram.bars] == [0, 1, 0, 0, 0, 2, 0, 0, 0, 1]
+    tallest = max(histogram.bars, key=lambda bar: bar.height)
+    assert tallest.low == 50
+    assert ctx.failed == (
+        FailedRow(label="y.pdf", reason="took longer than the 5 s limit", kind="timeout"),
+        FailedRow(label="z.pdf", reason="z.pdf: is encrypted; remove the password", kind="input"),
+    )
+    assert ctx.bands == (
+        BandCount(band="weak", count=1),
+        BandCount(band="fair", count=2),
+        BandCount(band="good", count=0),
+        BandCount(band="strong", count=1),
+    )
+
+
+def test_the_context_is_frozen() -> None:
+    ctx = context()
+    with pytest.raises(FrozenInstanceError):
+        ctx.total = 0  # type: ignore[misc]
+    with pytest.raises(FrozenInstanceError):
+        ctx.people[0].label = "x"  # type: ignore[misc]
 
 
 def test_an_empty_cohort_still_renders() -> None:
@@ -123,18 +140,21 @@ class _Tags(HTMLParser):
         super().__init__()
         self.tags: list[tuple[str, dict[str, str | None]]] = []
         self.scripts: list[str] = []
-        self._in_script = False
+        self.styles: list[str] = []
+        self._inside = ""
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         self.tags.append((tag, dict(attrs)))
-        self._in_script = tag == "script"
+        self._inside = tag if tag in ("script", "style") else ""
 
     def handle_data(self, data: str) -> None:
-        if self._in_script:
+        if self._inside == "script":
             self.scripts.append(data)
+        elif self._inside == "style":
+            self.styles.append(data)
 
     def handle_endtag(self, tag: str) -> None:
-        self._in_script = False
+        self._inside = ""
 
 
 def test_hostile_file_names_and_reasons_render_as_text() -> None:
@@ -178,8 +198,48 @@ def test_the_page_is_offline_and_its_only_script_is_allowed_by_hash() -> None:
         if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"
     ]
     assert csp == [CSP]
-    assert "default-src 'none'" in CSP and f"'{script_hash(SORT_SCRIPT)}'" in CSP
+    assert "default-src 'none'" in CSP and csp_hash(SORT_SCRIPT) in CSP
     assert parser.scripts == [SORT_SCRIPT]
     assert not re.search(r"(?:src|href)=\"(?:https?:)?//", html), "no external resource"
     assert 'href="reports/a.pdf.html"' in html
     assert "3 of 4 lack Docker" in html
+
+
+def _policy(csp: str) -> dict[str, list[str]]:
+    directives = (part.split() for part in csp.split(";") if part.strip())
+    return {name: values for name, *values in directives}
+
+
+@pytest.mark.parametrize("entries", [ENTRIES, []], ids=["cohort", "empty"])
+def test_the_csp_pins_the_inline_style_and_script_by_hash_with_no_unsafe_inline(
+    entries: list[CohortEntry],
+) -> None:
+    html = render_cohort(
+        cohort_context(
+            entries,
+            role_name="Machine Learning Engineer",
+            level="mid",
+            generated_on="2026-11-21",
+            gapcheck_version="0",
+        )
+    )
+    parser = _Tags()
+    parser.feed(html)
+    (csp,) = [
+        a["content"] or ""
+        for t, a in parser.tags
+        if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"
+    ]
+    assert "unsafe-inline" not in csp and "unsafe-eval" not in csp
+    policy = _policy(csp)
+    # Exactly the one inline block of each kind is allowed, and it is the one on the page.
+    assert len(parser.styles) == 1 and len(parser.scripts) == 1
+    assert policy["style-src"] == [csp_hash(parser.styles[0])]
+    assert policy["script-src"] == [csp_hash(parser.scripts[0])]
+    assert policy["default-src"] == ["'none'"]
+    # The blocks are the shipped files, unchanged: the style and script live in templates/.
+    assert (parser.styles[0], parser.scripts[0]) == (STYLE, SORT_SCRIPT)
+    folder = templates_dir()
+    assert (folder / COHORT_STYLE).read_text(encoding="utf-8") == STYLE
+    assert (folder / COHORT_SCRIPT).read_text(encoding="utf-8") == SORT_SCRIPT
+    assert not re.search(r"\sstyle=", html), "no style attribute: the CSP would block it"

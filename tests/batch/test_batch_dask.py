@@ -15,7 +15,6 @@ distributed = pytest.importorskip(
 
 from gapcheck.batch.inputs import collect_inputs  # noqa: E402
 from gapcheck.batch.run import BatchSettings, run_batch  # noqa: E402
-from gapcheck.taxonomy.model import load_taxonomy  # noqa: E402
 from tests.batch.test_batch_e2e import resume_lines, run_cli, write_pdf  # noqa: E402
 from tests.batch.test_batch_run import OPTIONS, fake_analyse, make_cohort  # noqa: E402
 
@@ -49,7 +48,6 @@ def test_run_batch_on_a_dask_executor(tmp_path: Path, cluster: distributed.Local
             people,
             out,
             OPTIONS,
-            load_taxonomy(FIXTURES / "mini_taxonomy.yaml"),
             settings,
             work=fake_analyse,
         )

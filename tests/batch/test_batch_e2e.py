@@ -272,7 +272,7 @@ def test_redacted_outputs_hold_no_contact_details(
 def test_a_redacted_file_is_read_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from gapcheck import reading
     from gapcheck.batch.task import AnalyseFile, AnalysisOptions, FileTask
-    from gapcheck.taxonomy.model import load_taxonomy
+    from gapcheck.options import Options
 
     resume = tmp_path / f"{person_name(5).replace(' ', '-')}-resume.pdf"
     lines = resume_lines(5)
@@ -285,8 +285,8 @@ def test_a_redacted_file_is_read_once(tmp_path: Path, monkeypatch: pytest.Monkey
         return real_read(path, *args, **kwargs)
 
     monkeypatch.setattr(reading, "read_document", counted)
-    options = AnalysisOptions(role="ml-engineer", level="mid", today="2026-11-21", redact=True)
-    outcome = AnalyseFile(load_taxonomy(), options)(FileTask(resume.name, str(resume)))
+    options = AnalysisOptions(Options(today="2026-11-21").resolve(), redact=True)
+    outcome = AnalyseFile(options)(FileTask(resume.name, str(resume)))
     assert reads == [resume.name]
     name = lines[0][0]
     assert name not in outcome.html and name not in outcome.result

@@ -7,18 +7,23 @@ import io
 import json
 import os
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from gapcheck.batch.inputs import collect_inputs
-from gapcheck.batch.task import AnalysisOptions, FileOutcome, FileTask, GapBrief, PersonSummary
 from gapcheck.batch.run import BatchSettings, BatchSummary, run_batch
+from gapcheck.batch.task import AnalysisOptions, FileOutcome, FileTask, GapBrief, PersonSummary
 from gapcheck.errors import InputError, UsageError
-from gapcheck.taxonomy.model import Taxonomy, load_taxonomy
+from gapcheck.options import Options
+from gapcheck.taxonomy.loading import load_taxonomy
+from gapcheck.taxonomy.model import Taxonomy
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
-OPTIONS = AnalysisOptions(role="ml-engineer", level="mid", today="2026-11-21")
+OPTIONS = AnalysisOptions(
+    Options(taxonomy=FIXTURES / "mini_taxonomy.yaml", today="2026-11-21").resolve()
+)
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +84,7 @@ def make_cohort(root: Path) -> None:
 def run(root: Path, out: Path, taxonomy: Taxonomy, force: bool = False) -> BatchSummary:
     people = collect_inputs([str(root)], exclude=out)
     settings = BatchSettings(jobs=2, timeout=5, force=force)
-    return run_batch(people, out, OPTIONS, taxonomy, settings, work=fake_analyse)
+    return run_batch(people, out, OPTIONS, settings, work=fake_analyse)
 
 
 def test_every_good_file_gets_a_report_and_a_row_and_every_bad_one_its_reason(
@@ -176,8 +181,9 @@ def test_changed_options_or_a_missing_report_mean_the_file_is_done_again(
 
     log.write_text("")
     people = collect_inputs([str(root)], exclude=out)
-    senior = AnalysisOptions(role="ml-engineer", level="senior", today="2026-11-21")
-    run_batch(people, out, senior, taxonomy, BatchSettings(jobs=1), work=fake_analyse)
+    plan = OPTIONS.plan
+    senior = AnalysisOptions(replace(plan, target=replace(plan.target, level="senior")))
+    run_batch(people, out, senior, BatchSettings(jobs=1), work=fake_analyse)
     assert sorted(log.read_text().split()) == ["a.txt", "b.txt"]
 
 
@@ -226,7 +232,7 @@ def test_per_person_folders_become_one_row_each(tmp_path: Path, taxonomy: Taxono
     write(root / "ben" / "notes.txt", "more notes")
     write(root / "dan" / "photo.png", "not a resume")
     people = collect_inputs([str(root)], per_person=True, exclude=out)
-    summary = run_batch(people, out, OPTIONS, taxonomy, BatchSettings(jobs=2), work=fake_analyse)
+    summary = run_batch(people, out, OPTIONS, BatchSettings(jobs=2), work=fake_analyse)
     assert summary.total == 3 and summary.failed == 1
     assert dict(summary.failures)["dan"].startswith("no resume found")
     lines = {

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gapcheck import __version__
+from gapcheck.version import __version__
 
 REPO = Path(__file__).resolve().parents[2]
 EXAMPLE = REPO / "examples" / "jordan-lee-resume.pdf"

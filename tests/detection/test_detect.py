@@ -6,6 +6,10 @@ import dataclasses
 
 import pytest
 
+from gapcheck.detection.detector import get_detector
+from gapcheck.detection.strength import ASPIRATION_STRENGTH, SECTION_STRENGTH
+from gapcheck.detection.vocabulary import casing_of, spelling_variants
+from gapcheck.records import Detection, FoundSkill, Line, Section
 from tests.support.detect_helpers import (
     detector,
     found_ids,
@@ -15,10 +19,6 @@ from tests.support.detect_helpers import (
     text_ids,
     trap_taxonomy,
 )
-from gapcheck.detection.detector import get_detector
-from gapcheck.detection.vocabulary import casing_of, spelling_variants
-from gapcheck.records import Detection, FoundSkill, Line, Section
-from gapcheck.detection.strength import ASPIRATION_STRENGTH, SECTION_STRENGTH
 
 
 def skill(detection: Detection, skill_id: str) -> FoundSkill:

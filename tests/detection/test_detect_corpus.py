@@ -8,9 +8,9 @@ from typing import Any
 
 import pytest
 
-from tests.support.detect_helpers import CORPUS, benchmark_module, builtin_taxonomy
 from gapcheck.detection.detector import get_detector
 from gapcheck.records import Section
+from tests.support.detect_helpers import CORPUS, benchmark_module, builtin_taxonomy
 
 pytestmark = [
     pytest.mark.corpus,

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.detect_helpers import detector
 from gapcheck.detection.dates import (
     DateRange,
     Month,
@@ -15,6 +14,7 @@ from gapcheck.detection.dates import (
 )
 from gapcheck.errors import UsageError
 from gapcheck.records import Detection, FoundSkill, Line, Section
+from tests.support.detect_helpers import detector
 
 TODAY = Month(2026, 11)
 

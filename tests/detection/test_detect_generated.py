@@ -13,8 +13,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from tests.support.detect_helpers import detector, section
 from gapcheck.records import Detection, Section
+from tests.support.detect_helpers import detector, section
 
 # Skill id -> ways a resume writes it (exact, variants, misspellings).
 SPELLINGS: dict[str, list[str]] = {

@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from tests.support.detect_helpers import BENCHMARKS, benchmark_module, builtin_taxonomy, section
 from gapcheck.detection.detector import get_detector
 from gapcheck.records import Detection, Line, Section
+from tests.support.detect_helpers import BENCHMARKS, benchmark_module, builtin_taxonomy, section
 
 HELDOUT = BENCHMARKS / "heldout"
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.detect_helpers import builtin_taxonomy, section
 from gapcheck.detection.detector import get_detector
 from gapcheck.records import Detection
+from tests.support.detect_helpers import builtin_taxonomy, section
 
 
 def _ids(detection: Detection) -> set[str]:

@@ -15,15 +15,15 @@ from functools import lru_cache
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from gapcheck.detection.detector import Detector, get_detector
 from gapcheck.detection import ambiguity as context
 from gapcheck.detection import dates, fuzzy
 from gapcheck.detection import logical_lines as text
+from gapcheck.detection.detector import Detector, get_detector
 from gapcheck.detection.line_tokens import LineTokens
 from gapcheck.detection.vocabulary import Candidate, Term
 from gapcheck.detection.words import frequent_words, ordinary_words
 from gapcheck.records import Line, Section
-from gapcheck.taxonomy.model import load_taxonomy
+from gapcheck.taxonomy.loading import load_taxonomy
 
 ASCII = st.text(alphabet=st.characters(max_codepoint=127), max_size=40)
 # ASCII with the characters the fast paths treat specially made frequent.

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.detect_helpers import builtin_taxonomy, section, skills_line_ids, text_ids
 from gapcheck.detection.detector import get_detector
 from gapcheck.records import Detection
+from tests.support.detect_helpers import builtin_taxonomy, section, skills_line_ids, text_ids
 
 # (sentence, skill ids that must not be found) with ids shared by both taxonomies.
 TRAPS: list[tuple[str, set[str]]] = [

@@ -15,7 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.hostile_checks import ChildResult, assert_inert_report, printed_name, run_gapcheck
+from tests.support.hostile_checks import (
+    ChildResult,
+    assert_inert_report,
+    printed_name,
+    run_gapcheck,
+)
 from tests.support.hostile_files import CASES, resume_pdf_bytes
 
 # The operand flood only ends on the 30-second reading limit: tested in test_hostile.py

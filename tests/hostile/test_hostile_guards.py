@@ -23,7 +23,8 @@ from hypothesis import strategies as st
 from pdfminer.lzw import lzwdecode
 from pdfminer.runlength import rldecode
 
-from gapcheck.cli.main import _dashed_file, one_line
+from gapcheck.cli.echo import escaped as one_line
+from gapcheck.cli.main import _dashed_file
 from gapcheck.errors import InputError, LimitError
 from gapcheck.reading import columns, limits, read_bytes
 from gapcheck.reading import plaintext as text

@@ -10,9 +10,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from gapcheck.detection import hands_on as portfolio
-from gapcheck.postings import parse as jobs
-from gapcheck.reading import limits
+from gapcheck.reading import inputs, limits
+from gapcheck.reading import posting as jobs
 from tests.support.hostile_checks import MAX_CASE_MEMORY_MB, MAX_CASE_SECONDS
 
 REPO = Path(__file__).resolve().parents[2]
@@ -46,7 +45,7 @@ def test_security_md_states_the_enforced_limits() -> None:
     table = section((REPO / "SECURITY.md").read_text(encoding="utf-8"), "Limits")
     for stated in stated_limits():
         assert stated in table, stated
-    assert f"| {portfolio.MAX_FOLDER_FILES} documents |" in table
+    assert f"| {inputs.MAX_PORTFOLIO_FOLDER_FILES} documents |" in table
     assert f"| {jobs.MAX_POSTING_BYTES // 1_000_000} MB |" in table
 
 

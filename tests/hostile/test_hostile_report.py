@@ -19,7 +19,15 @@ from gapcheck.api import analyse, render
 from gapcheck.records import Analysis
 from tests.support.hostile_checks import assert_inert_report
 from tests.support.hostile_files import build_pdf, one_page_objects, text_content
-from tests.support.sample_analysis import CSS_INJECTION, IMG, LINK, SCRIPT, STYLE_BREAKOUT, SVG, TEMPLATE_EXPR
+from tests.support.sample_analysis import (
+    CSS_INJECTION,
+    IMG,
+    LINK,
+    SCRIPT,
+    STYLE_BREAKOUT,
+    SVG,
+    TEMPLATE_EXPR,
+)
 
 TEMPLATE_LOOP = "{% for x in range(3) %}LOOP{% endfor %}"
 JAVASCRIPT_URL = "javascript:window.__pwned='url'"

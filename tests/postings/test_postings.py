@@ -1,4 +1,5 @@
-"""Job postings: required vs preferred, alternatives, the gap and score against a posting."""
+"""Job postings: required vs preferred, alternatives, reading posting files (and the gap
+against the real ones)."""
 
 from __future__ import annotations
 
@@ -6,44 +7,18 @@ from pathlib import Path
 
 import pytest
 
-from tests.support.gap_helpers import CORPUS, LISTED, detection, found, mini_taxonomy, name_finder
 from gapcheck.errors import InputError
-from gapcheck.postings.parse import (
-    PREFERRED_WEIGHT,
-    REQUIRED_WEIGHT,
-    Posting,
-    job_gap,
-    parse_posting,
-    read_posting,
-)
-from gapcheck.records import Detection, Target
-from gapcheck.taxonomy.model import load_taxonomy
+from gapcheck.postings.parse import Posting, parse_posting
+from gapcheck.postings.read import read_posting
+from gapcheck.records import Target
+from gapcheck.scoring.posting_gap import posting_gap
+from gapcheck.taxonomy.loading import load_taxonomy
+from tests.postings.samples import MARKDOWN_POSTING
+from tests.support.gap_helpers import CORPUS, detection, mini_taxonomy, name_finder
 
 TAX = mini_taxonomy()
 FIND = name_finder(TAX)
 MLE = Target(role="ml-engineer", role_name="Machine Learning Engineer", level="mid")
-
-MARKDOWN_POSTING = """\
-# Senior Machine Learning Engineer
-
-We build forecasting tools with Apache Spark and a lot of coffee.
-
-## What you'll do
-- Train and ship deep learning models to production.
-- Package services with Docker.
-
-## Requirements
-- 5+ years of Python.
-- Experience with TensorFlow or PyTorch.
-- Kubernetes is a plus.
-
-## Nice to have
-- AWS
-- R programming
-
-## Benefits
-- A yearly budget for scikit-learn conference tickets.
-"""
 
 PLAIN_POSTING = """\
 TITLE: Data Scientist
@@ -122,9 +97,12 @@ def test_plain_text_posting_with_metadata_lead_ins_and_inline_headings() -> None
     assert got["go"] == "preferred"  # "SIGINT experience" did not reopen requirements
     assert "r" not in got  # equal-opportunity text is boilerplate
     groups = {s.id: s.group for s in posting.skills}
-    # Examples after "such as" are alternatives to each other, not to what precedes them.
+    # "deep learning frameworks such as TensorFlow and PyTorch": deep learning is what the
+    # clause requires; the frameworks are examples of it, each its own preferred item.
     assert groups["deep_learning"] == ("deep_learning",)
-    assert groups["tensorflow"] == ("tensorflow", "pytorch")
+    assert groups["tensorflow"] == ("tensorflow",)
+    assert groups["pytorch"] == ("pytorch",)
+    assert got["tensorflow"] == got["pytorch"] == "preferred"
     # "Docker, AWS or similar": an open list of alternatives.
     assert groups["docker"] == ("docker", "aws")
 
@@ -183,49 +161,6 @@ def test_the_real_postings_with_the_real_detector() -> None:
     novartis = levels(read["Novartis"])
     assert novartis["pytorch"] == novartis["scikit_learn"] == "preferred"
     assert levels(read["Stratagem Group"])["docker"] == "preferred"
-
-
-# --------------------------------------------------------------------------- the gap
-
-
-def test_job_gap_lists_what_is_missing_and_scores_against_the_posting() -> None:
-    posting = parse(MARKDOWN_POSTING)
-    resume = detection(
-        TAX,
-        "python",
-        "pytorch",  # meets "TensorFlow or PyTorch"
-        found(TAX, "docker", LISTED, section="skills", heading="Skills"),
-        "aws",
-    )
-    gap = job_gap(posting, resume, TAX, MLE)
-    assert gap.title == "Senior Machine Learning Engineer"
-    assert gap.source == "posting.md"
-    assert gap.required == posting.required
-    assert gap.missing_required == ("deep_learning",)
-    # Heaviest for the role first (Kubernetes 1.2), then posting order (Spark before R).
-    assert gap.missing_preferred == ("kubernetes", "apache_spark", "r")
-    items = {item.skill_id: item for item in gap.score.items}
-    assert items["tensorflow"].credit == 1.0  # met by its alternative
-    assert items["tensorflow"].weight == REQUIRED_WEIGHT / 2
-    assert items["docker"].credit == 0.7
-    assert items["aws"].weight == PREFERRED_WEIGHT
-    earned = 2 * 1.0 + 1.0 * 1.0 + 1.0 * 1.0 + 2 * 0.7 + 1.0 * 1.0  # python, tf, pt, docker, aws
-    possible = 5 * 2.0 + 4 * 1.0 - 2 * 1.0  # 5 required, 4 preferred, the pair counts once
-    assert gap.score.possible == pytest.approx(possible)
-    assert gap.score.value == round(100 * earned / possible, 1)
-
-
-def test_missing_lists_follow_role_weight_then_posting_order() -> None:
-    text = "Job\n\nRequirements:\n- Kubernetes\n- R programming\n- Python\n- Machine learning\n"
-    gap = job_gap(parse(text), Detection(skills=()), TAX, MLE)
-    assert gap.missing_required == ("machine_learning", "python", "kubernetes", "r")
-    assert gap.score.value == 0.0
-
-
-def test_a_perfect_match_scores_100() -> None:
-    text = "Job\n\nRequirements:\n- Python\n- Docker or Kubernetes\n"
-    gap = job_gap(parse(text), detection(TAX, "python", "kubernetes"), TAX, MLE)
-    assert (gap.score.value, gap.missing_required, gap.missing_preferred) == (100.0, (), ())
 
 
 # --------------------------------------------------------------------------- reading
@@ -303,7 +238,7 @@ def test_the_real_postings_with_the_built_in_taxonomy() -> None:
     groups = {s.id: s.group for s in stratagem.skills}
     assert set(groups["python"]) == {"java", "python", "cpp"}  # "one of: Java, Python, C++"
     python_only = detection(taxonomy, "python")
-    gap = job_gap(stratagem, python_only, taxonomy, MLE)
+    gap = posting_gap(stratagem, python_only, taxonomy, MLE)
     assert not {"java", "python", "cpp"} & set(gap.missing_required)
     assert "machine_learning" in gap.missing_required
     assert gap.score.band in ("weak", "fair")

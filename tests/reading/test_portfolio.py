@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from gapcheck.detection.hands_on import hands_on_items
 from gapcheck.errors import InputError
-from gapcheck.detection.hands_on import expand_portfolio, hands_on_items
+from gapcheck.reading.inputs import expand_portfolio
 from gapcheck.records import Detection, Line, Section
 from gapcheck.taxonomy.loading import load
 

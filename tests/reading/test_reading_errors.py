@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import pdfgen
 from gapcheck.errors import GapcheckError, InputError, LimitError, UnreadableError, UsageError
 from gapcheck.reading import limits, read_document
+from tests.support import pdfgen
 
 ENGINES = ("pdfminer", "pdfium")
 

@@ -10,10 +10,10 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 
-from tests.support import pdfgen
-from gapcheck.reading import NO_SKILLS_WARNING, read_document
+from gapcheck.reading import read_document
 from gapcheck.reading.plaintext import ENCODING_WARNING
 from gapcheck.sections.split import split_sections
+from tests.support import pdfgen
 
 
 def _kinds(path: Path, role: str = "resume") -> list[tuple[str, str, list[str]]]:
@@ -146,14 +146,6 @@ def test_utf16_text_with_a_bom(tmp_path: Path) -> None:
     path = tmp_path / "resume.txt"
     path.write_bytes("Skills\nPython, Go\n".encode("utf-16"))
     assert [line.text for line in read_document(path).lines] == ["Skills", "Python, Go"]
-
-
-def test_a_resume_without_a_skills_section_gets_a_warning(tmp_path: Path) -> None:
-    path = tmp_path / "resume.txt"
-    path.write_text(
-        "Alex\nExperience\nBuilt models in Python\nEducation\nBSc Physics\n", encoding="utf-8"
-    )
-    assert NO_SKILLS_WARNING in read_document(path).diagnostics.warnings
 
 
 def test_a_pdf_named_txt_is_read_as_pdf(tmp_path: Path) -> None:

@@ -8,10 +8,10 @@ from typing import Any
 
 import pytest
 
-from tests.support import pdfgen
 from gapcheck.errors import InputError
 from gapcheck.reading import TWO_COLUMN_WARNING, read_document
 from gapcheck.sections.split import split_sections
+from tests.support import pdfgen
 from tests.support.pdfgen import MARGIN, Text
 
 ENGINES = ("pdfminer", "pdfium")

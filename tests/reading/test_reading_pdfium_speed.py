@@ -23,12 +23,12 @@ from typing import Any
 
 import pytest
 
-from tests.support import pdfgen
 from gapcheck.errors import UnreadableError
 from gapcheck.reading import pdfium as reader
 from gapcheck.reading import read_document
 from gapcheck.reading.cleanup import base_font_name, is_bold_font, is_icon_font
 from gapcheck.reading.columns import Fragment
+from tests.support import pdfgen
 from tests.support.pdfgen import MARGIN, Text
 
 pypdfium2 = pytest.importorskip("pypdfium2")

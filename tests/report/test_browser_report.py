@@ -21,7 +21,8 @@ from typing import Any
 import pytest
 
 from gapcheck.records import Analysis
-from gapcheck.report import build_context, render_html
+from gapcheck.report.context import build_context
+from gapcheck.report.environment import render_html
 from tests.support.sample_analysis import (
     HOSTILE_RESUME,
     hostile_candidate,

@@ -8,19 +8,18 @@ from dataclasses import FrozenInstanceError, replace
 import pytest
 from markupsafe import Markup
 
-from gapcheck.report import build_context
 from gapcheck.report.charts import Bar, coverage_chart, score_gauge
-from gapcheck.report.context import anchor, next_steps
+from gapcheck.report.context import anchor, build_context
 from gapcheck.report.display import (
     SNIPPET_CONTEXT,
     file_name,
     highlight,
     method_text,
-    number,
-    one_line,
     safe_url,
     years_text,
 )
+from gapcheck.scoring.next_steps import next_steps
+from gapcheck.support.text import number, one_line
 from tests.support.sample_analysis import (
     CERT_MLA,
     PORTFOLIO,

@@ -14,9 +14,9 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from gapcheck.records import Analysis
-from gapcheck.report import render_html, to_json_dict
 from gapcheck.report.context import anchor
-from gapcheck.report.environment import environment
+from gapcheck.report.environment import environment, render_html
+from gapcheck.report.jsonout import to_json_dict
 from gapcheck.support.resources import templates_dir
 from tests.support.sample_analysis import empty_candidate, strong_candidate, weak_candidate
 

@@ -18,8 +18,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gapcheck.records import Analysis
-from gapcheck.report import render_html, render_json, render_markdown, terminal_summary
-from gapcheck.report.environment import _static_assets
+from gapcheck.report.environment import _static_assets, render_html
+from gapcheck.report.jsonout import render_json
+from gapcheck.report.markdown import render_markdown
+from gapcheck.report.terminal import terminal_summary
 from tests.support.sample_analysis import (
     HOSTILE_POSTING,
     HOSTILE_RESUME,

@@ -12,8 +12,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from gapcheck import JSON_SCHEMA_VERSION
-from gapcheck.report import render_json, to_json_dict
+from gapcheck.report.jsonout import render_json, to_json_dict
+from gapcheck.version import JSON_SCHEMA_VERSION
 from tests.support.sample_analysis import (
     RESUME,
     empty_candidate,

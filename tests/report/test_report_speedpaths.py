@@ -21,8 +21,16 @@ from hypothesis import strategies as st
 from markupsafe import Markup
 
 from gapcheck.records import Analysis
-from gapcheck.report import build_context, charts, display, fragments, render_html
-from gapcheck.report.context import (
+from gapcheck.report import charts, display, fragments
+from gapcheck.report.context import build_context
+from gapcheck.report.environment import (
+    _page_assets,
+    _static_assets,
+    content_security_policy,
+    environment,
+    render_html,
+)
+from gapcheck.report.views import (
     CategoryView,
     EvidenceView,
     FoundSkillView,
@@ -31,12 +39,6 @@ from gapcheck.report.context import (
     PathSkillView,
     PathStageView,
     ReportContext,
-)
-from gapcheck.report.environment import (
-    _page_assets,
-    _static_assets,
-    content_security_policy,
-    environment,
 )
 from tests.support.sample_analysis import (
     PAYLOADS,

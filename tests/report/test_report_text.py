@@ -8,9 +8,14 @@ from dataclasses import replace
 import click
 import pytest
 
-from gapcheck.report import render_markdown, terminal_summary
-from gapcheck.report.markdown import escape
-from tests.support.sample_analysis import CERT_MLA, empty_candidate, strong_candidate, weak_candidate
+from gapcheck.report.markdown import escape, render_markdown
+from gapcheck.report.terminal import terminal_summary
+from tests.support.sample_analysis import (
+    CERT_MLA,
+    empty_candidate,
+    strong_candidate,
+    weak_candidate,
+)
 
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 

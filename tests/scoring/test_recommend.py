@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from tests.support.gap_helpers import detection, mini_taxonomy
+from gapcheck.records import Detection, Target
+from gapcheck.scoring.gaps import rank_gaps
 from gapcheck.scoring.recommend import (
     MAX_CERTIFICATIONS,
     MIN_GAIN_SHARE,
@@ -12,9 +13,8 @@ from gapcheck.scoring.recommend import (
     retired_notes,
     suggest_certifications,
 )
-from gapcheck.records import Detection, Target
-from gapcheck.scoring.score import rank_gaps
 from gapcheck.taxonomy.model import Certification, Taxonomy
+from tests.support.gap_helpers import detection, mini_taxonomy
 
 TAX = mini_taxonomy()
 MLE = Target(role="ml-engineer", role_name="Machine Learning Engineer", level="mid")

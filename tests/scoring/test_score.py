@@ -7,19 +7,20 @@ from dataclasses import replace
 
 import pytest
 
-from tests.support.gap_helpers import IMPLIED, LISTED, USED, detection, found, mini_taxonomy
 from gapcheck.records import Detection, Target
+from gapcheck.scoring.gaps import rank_gaps
+from gapcheck.scoring.near_misses import near_misses
 from gapcheck.scoring.score import (
     POSTING_BANDS,
     ROLE_COVERAGE_TARGET,
     band_for,
     build_score,
-    near_misses,
-    rank_gaps,
     score,
     skill_credit,
 )
-from gapcheck.taxonomy.model import Taxonomy, role_weights
+from gapcheck.taxonomy.knowledge import role_weights
+from gapcheck.taxonomy.model import Taxonomy
+from tests.support.gap_helpers import IMPLIED, LISTED, USED, detection, found, mini_taxonomy
 
 TAX = mini_taxonomy()
 MLE_MID = Target(role="ml-engineer", role_name="Machine Learning Engineer", level="mid")
@@ -209,7 +210,7 @@ def test_a_light_prerequisite_is_pulled_ahead_of_a_heavy_skill() -> None:
         description="",
         skill_factors={"kubernetes": 20.0},
     )
-    taxonomy = type(TAX)(**{**TAX.__dict__, "roles": (*TAX.roles, heavy_k8s)})
+    taxonomy = replace(TAX, roles=(*TAX.roles, heavy_k8s))
     target = Target(role="k8s-heavy", role_name="Platform engineer", level="mid")
     weights = role_weights(taxonomy, "k8s-heavy", "mid")
     assert weights["kubernetes"] > weights["docker"]

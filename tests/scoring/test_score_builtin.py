@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.support.gap_helpers import LISTED, detection, found
-from gapcheck.scoring.recommend import learning_path, retired_notes, suggest_certifications
 from gapcheck.records import Detection, Target
-from gapcheck.scoring.score import near_misses, rank_gaps, score
-from gapcheck.taxonomy.model import LEVELS, Taxonomy, load_taxonomy, role_weights
+from gapcheck.scoring.gaps import rank_gaps
+from gapcheck.scoring.near_misses import near_misses
+from gapcheck.scoring.recommend import learning_path, retired_notes, suggest_certifications
+from gapcheck.scoring.score import score
+from gapcheck.taxonomy.knowledge import role_weights
+from gapcheck.taxonomy.loading import load_taxonomy
+from gapcheck.taxonomy.model import LEVELS, Taxonomy
+from tests.support.gap_helpers import LISTED, detection, found
 
 TAX: Taxonomy = load_taxonomy()
 MLE = Target(role="ml-engineer", role_name="Machine Learning Engineer", level="mid")

@@ -10,13 +10,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from gapcheck.records import Diagnostics, Document, Line, Section
-from gapcheck.sections.split import (
-    _KEYWORDS,
-    _VOCABULARY,
-    SECTION_KINDS,
-    heading_kind,
-    split_sections,
-)
+from gapcheck.sections.headings import SECTION_KINDS, heading_kind, vocabulary
+from gapcheck.sections.split import sectioned, split_sections
+from gapcheck.sections.warnings import NO_HEADINGS_WARNING, NO_SKILLS_WARNING
 
 BODY = {"font": "Lato-Regular", "size": 10.0, "bold": False}
 HEADING = {"font": "Lato-Bold", "size": 14.0, "bold": True}
@@ -94,8 +90,8 @@ def test_ordinary_lines_are_not_headings(text: str) -> None:
 
 
 def test_every_kind_is_declared() -> None:
-    assert set(_VOCABULARY) <= set(SECTION_KINDS)
-    assert set(_KEYWORDS.values()) <= set(SECTION_KINDS)
+    assert set(vocabulary().phrases.values()) <= set(SECTION_KINDS)
+    assert set(vocabulary().keywords.values()) <= set(SECTION_KINDS)
 
 
 def test_header_then_sections() -> None:
@@ -223,26 +219,53 @@ def test_a_style_shared_with_entry_titles_is_not_learned() -> None:
 
 
 def test_a_read_document_is_sectioned_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """The reader sections a document for its warnings; the pipeline reuses that result."""
+    """The reader leaves sections to the pipeline, which sections each document once."""
     import gapcheck.sections.split as sections_module
     from gapcheck.reading import read_document
 
     calls: list[str] = []
-    real = sections_module._split_sections
+    real = sections_module.split_sections
 
     def counting(document: Document) -> tuple[Section, ...]:
         calls.append(document.source)
         return real(document)
 
-    monkeypatch.setattr(sections_module, "_split_sections", counting)
+    monkeypatch.setattr(sections_module, "split_sections", counting)
     path = tmp_path / "cv.txt"
     path.write_text(
         "Experience\nData analyst at Example Co\n\nSkills\nPython, SQL\n", encoding="utf-8"
     )
     document = read_document(path)
-    first = sections_module.split_sections(document)
-    assert sections_module.split_sections(document) is first
+    assert calls == []
+    checked, first = sections_module.sectioned(document)
+    assert first == real(document)
+    assert checked is document  # headings and a Skills section: nothing to warn about
     assert calls == ["cv.txt"]
     other = replace(document, source="other.txt")  # same lines, another document: sectioned anew
-    assert sections_module.split_sections(other)[0].document == "other.txt"
+    assert sections_module.sectioned(other)[1][0].document == "other.txt"
     assert calls == ["cv.txt", "other.txt"]
+
+
+def test_a_resume_without_a_skills_section_gets_a_warning(tmp_path: Path) -> None:
+    from gapcheck.reading import read_document
+
+    path = tmp_path / "resume.txt"
+    path.write_text(
+        "Alex\nExperience\nBuilt models in Python\nEducation\nBSc Physics\n", encoding="utf-8"
+    )
+    document = read_document(path)
+    assert NO_SKILLS_WARNING not in document.diagnostics.warnings  # the reader does not section
+    assert NO_SKILLS_WARNING in sectioned(document)[0].diagnostics.warnings
+
+
+def test_section_warnings_follow_the_readers_and_spare_portfolios() -> None:
+    read_warnings = ("two-column layout: section attribution may be approximate",)
+    plain = _document([("Just some text", BODY), ("More text", BODY)])
+    plain = replace(plain, diagnostics=replace(plain.diagnostics, warnings=read_warnings))
+    checked, sections = sectioned(plain)
+    assert checked.diagnostics.warnings == (*read_warnings, NO_HEADINGS_WARNING)
+    assert checked.lines is plain.lines and sections == split_sections(plain)
+    no_skills = _document([("Alex Example", BODY), ("Experience", HEADING), ("Built", BODY)])
+    assert sectioned(no_skills)[0].diagnostics.warnings == (NO_SKILLS_WARNING,)
+    portfolio = replace(plain, role="portfolio")
+    assert sectioned(portfolio)[0] is portfolio

@@ -20,8 +20,9 @@ import yaml
 
 from gapcheck.detection.detector import Detector, get_detector
 from gapcheck.records import Detection, Line, Section
-from gapcheck.taxonomy.model import Taxonomy, load_taxonomy
-from gapcheck.taxonomy.loading import parse
+from gapcheck.taxonomy.loading import load_taxonomy
+from gapcheck.taxonomy.model import Taxonomy
+from gapcheck.taxonomy.parsing import parse
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"

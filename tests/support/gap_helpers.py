@@ -12,8 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from gapcheck.records import Detection, Evidence, FoundSkill, HeldCertification
-from gapcheck.taxonomy.model import Taxonomy
 from gapcheck.taxonomy.loading import load
+from gapcheck.taxonomy.model import Taxonomy
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"

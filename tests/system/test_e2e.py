@@ -10,9 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.support import pdfgen
 from gapcheck import analyse, render
 from gapcheck.api import analyse_documents, read_person
+from gapcheck.options import Options
+from tests.support import pdfgen
 
 DATE = "2026-11-21"
 
@@ -197,7 +198,9 @@ def test_reading_apart_from_analysing_gives_the_same_analysis(
     documents = read_person(resume, [project, page])
     assert [d.source for d in documents] == ["sam-resume.pdf", "README.md", "blog.html"]
     assert documents[0].role == "resume" and {d.role for d in documents[1:]} == {"portfolio"}
-    apart = analyse_documents(documents, role="data-scientist", level="entry", today=DATE)
+    apart = analyse_documents(
+        documents, Options(role="data-scientist", level="entry", today=DATE).resolve()
+    )
     together = analyse(resume, [project, page], role="data-scientist", level="entry", today=DATE)
     assert apart == together
     assert render(apart, "json") == render(together, "json")

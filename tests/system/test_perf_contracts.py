@@ -23,12 +23,15 @@ import pytest
 
 from gapcheck.detection import compiled as cache
 from gapcheck.detection import detector as detect
-from gapcheck.taxonomy import loading as taxonomy_load
 from gapcheck.detection.vocabulary import Vocabulary
+from gapcheck.options import Options
 from gapcheck.records import Line, Section
 from gapcheck.report import charts, display
 from gapcheck.report import environment as report_environment
-from gapcheck.taxonomy.model import load_taxonomy, role_weights
+from gapcheck.support import disk_cache
+from gapcheck.taxonomy import loading as taxonomy_load
+from gapcheck.taxonomy.knowledge import forget_all, role_weights
+from gapcheck.taxonomy.loading import load_taxonomy
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures"
 HEAVY = ("spacy", "thinc", "pdfminer", "jinja2", "rapidfuzz")
@@ -40,7 +43,7 @@ def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "xdg-cache"
     monkeypatch.setenv("XDG_CACHE_HOME", str(home))
     monkeypatch.delenv("GAPCHECK_NO_CACHE", raising=False)
-    monkeypatch.setattr(detect, "_CACHE", {})
+    forget_all()
     taxonomy_load._load_cached.cache_clear()
     return home / "gapcheck"
 
@@ -120,7 +123,8 @@ def test_a_batch_worker_builds_the_detector_once_for_all_its_files(
         path.write_text(f"Jane Doe\n\nSkills\n{skill}, Python\n", encoding="utf-8")
         resumes.append(path)
     taxonomy = load_taxonomy(FIXTURES / "mini_taxonomy.yaml")
-    work = job.AnalyseFile(taxonomy, job.AnalysisOptions("ml-engineer", "mid", "2026-11-21"))
+    plan = Options(taxonomy=taxonomy, today="2026-11-21").resolve()
+    work = job.AnalyseFile(job.AnalysisOptions(plan))
     work.warm_up()
     outcomes = [work(job.FileTask(label=p.name, resume=str(p))) for p in resumes]
     assert [o.summary.skills != () for o in outcomes] == [True, True, True]
@@ -211,7 +215,7 @@ def test_a_damaged_entry_is_ignored_and_rebuilt(
     rebuilt = cache.vocabulary(taxonomy)
     assert len(builds) == 2
     assert {t.target for t in rebuilt.terms} >= {"pytorch", "docker"}
-    assert cache.load("vocabulary", cache.entry_key("vocabulary", ()), Vocabulary) is None
+    assert disk_cache.load("vocabulary", disk_cache.entry_key("vocabulary", ()), Vocabulary) is None
     cache.vocabulary(taxonomy)
     assert len(builds) == 2, "the rebuilt entry is written back and used"
 
@@ -229,9 +233,9 @@ def test_an_entry_others_could_have_written_is_never_loaded(
 
 
 def test_an_entry_of_the_wrong_type_is_ignored(cache_home: Path) -> None:
-    key = cache.entry_key("vocabulary", ("x",))
-    cache.store("vocabulary", key, {"not": "a vocabulary"})
-    assert cache.load("vocabulary", key, Vocabulary) is None
+    key = disk_cache.entry_key("vocabulary", ("x",))
+    disk_cache.store("vocabulary", key, {"not": "a vocabulary"})
+    assert disk_cache.load("vocabulary", key, Vocabulary) is None
     assert not list(cache_home.glob("vocabulary-*.pickle")), "the wrong entry is removed"
 
 
@@ -253,7 +257,7 @@ def test_an_unwritable_cache_folder_costs_nothing_but_time(
     blocker.write_text("x", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
     monkeypatch.delenv("GAPCHECK_NO_CACHE", raising=False)
-    monkeypatch.setattr(detect, "_CACHE", {})
+    forget_all()
     assert "pytorch" in found(FIXTURES / "mini_taxonomy.yaml", "PyTorch, Docker")
 
 
@@ -271,7 +275,7 @@ def test_edited_code_gets_new_entries(
 ) -> None:
     taxonomy = load_taxonomy(FIXTURES / "mini_taxonomy.yaml")
     cache.vocabulary(taxonomy)
-    monkeypatch.setattr(cache, "code_fingerprint", lambda: "another gapcheck")
+    monkeypatch.setattr(disk_cache, "code_fingerprint", lambda: "another gapcheck")
     cache.vocabulary(taxonomy)
     assert len(builds) == 2
 

@@ -32,7 +32,8 @@ from gapcheck.errors import GapcheckError
 from gapcheck.reading import read_document
 from gapcheck.reading.cleanup import CID_TOKEN
 from gapcheck.records import Analysis, Evidence
-from gapcheck.sections.split import SECTION_KINDS, split_sections
+from gapcheck.sections.headings import SECTION_KINDS
+from gapcheck.sections.split import split_sections
 from tests.support.hostile_checks import assert_inert_report
 from tests.support.hostile_files import build_pdf, one_page_objects, text_content
 

@@ -8,8 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from gapcheck.taxonomy.model import LEVELS, Taxonomy, load_taxonomy, role_weights, skill_importance
-from gapcheck.taxonomy.loading import validate
+from gapcheck.taxonomy.knowledge import role_weights
+from gapcheck.taxonomy.loading import load_taxonomy
+from gapcheck.taxonomy.model import LEVELS, Taxonomy, skill_importance
+from gapcheck.taxonomy.validation import validate
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"
 LABELS = SHARED / "corpus" / "labels.json"

@@ -11,8 +11,8 @@ import pytest
 import yaml
 
 from gapcheck.errors import TaxonomyError
-from gapcheck.taxonomy.model import Taxonomy, load_taxonomy
-from gapcheck.taxonomy.loading import load
+from gapcheck.taxonomy.loading import load, load_taxonomy
+from gapcheck.taxonomy.model import Taxonomy
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "mini_taxonomy.yaml"
 BASE: dict[str, Any] = yaml.safe_load(FIXTURE.read_text(encoding="utf-8"))

@@ -27,9 +27,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from gapcheck.errors import UsageError
-from gapcheck.records import Detection, Evidence
-from gapcheck.taxonomy.model import Taxonomy
 from gapcheck.authoring.text import (
     DOCUMENT_SUFFIXES,
     Unit,
@@ -38,6 +35,9 @@ from gapcheck.authoring.text import (
     unit_emphasis,
     units_of,
 )
+from gapcheck.errors import UsageError
+from gapcheck.records import Detection, Evidence
+from gapcheck.taxonomy.model import Taxonomy
 
 MENTION_METHODS = frozenset({"exact", "alias", "rule"})
 LIST_JOIN = " • "

@@ -16,9 +16,8 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
 from gapcheck.errors import InputError, UsageError
 from gapcheck.postings.parse import Posting
@@ -29,7 +28,6 @@ PREFERRED_COUNTS = 0.5
 WEIGHT_SCALE = 12.0
 # Skills asked for by fewer postings than this share are left out of the role.
 MIN_FREQUENCY = 0.1
-POSTING_SUFFIXES = (".txt", ".md", ".markdown", ".pdf", ".docx", ".html", ".htm")
 ROLE_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 # The emphasis the postings' own provenance records: they name the skill, nothing more.
 POSTINGS_EMPHASIS = "named"
@@ -69,24 +67,6 @@ class Profile:
     @property
     def guide_id(self) -> str:
         return f"{self.id}-postings"
-
-
-def posting_files(paths: Iterable[Path]) -> list[Path]:
-    """The posting files among `paths`: files as given, folders searched for known suffixes."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in POSTING_SUFFIXES
-            )
-            if not found:
-                raise InputError(path.name, "holds no job postings", "add .txt, .md or .pdf files")
-            files.extend(found)
-        elif path.exists():
-            files.append(path)
-        else:
-            raise InputError(path.name, "no such file or folder", "check the path")
-    return list(dict.fromkeys(files))
 
 
 def check_role_id(role_id: str, taxonomy: Taxonomy) -> None:

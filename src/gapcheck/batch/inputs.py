@@ -16,10 +16,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from gapcheck.errors import UsageError
+from gapcheck.reading.inputs import (
+    DOCUMENT_SUFFIXES,
+    RESUME_SUFFIXES,
+    is_skipped_name,
+    walk_files,
+)
 
-RESUME_SUFFIXES = (".pdf", ".docx", ".txt", ".md")
-# What a person folder may contribute besides the resume (the portfolio reader decides the rest).
-PORTFOLIO_SUFFIXES = (".md", ".markdown", ".txt", ".rst", ".html", ".htm", ".pdf", ".docx")
 _GLOB_MAGIC = re.compile(r"[*?\[]")
 _RESUME_WORD = re.compile(r"(?:^|[^a-z])(?:resume|résumé|cv)(?:[^a-z]|$)", re.IGNORECASE)
 
@@ -31,33 +34,6 @@ class BatchInput:
     label: str  # POSIX path relative to the common input root
     resume: Path | None  # None: a person folder without a resume (reported as failed)
     portfolio: tuple[Path, ...] = ()
-
-
-def _is_skipped_name(name: str) -> bool:
-    # Hidden files and office lock files ("~$resume.docx") are never resumes.
-    return name.startswith((".", "~$"))
-
-
-def _walk_files(folder: Path, suffixes: Sequence[str], exclude: Path | None) -> list[Path]:
-    """Regular files below `folder` with one of `suffixes`; symlinks and hidden entries skipped."""
-    found: list[Path] = []
-    for current, dirnames, filenames in os.walk(folder, followlinks=False):
-        here = Path(current)
-        dirnames[:] = sorted(
-            d
-            for d in dirnames
-            if not _is_skipped_name(d)
-            and not (here / d).is_symlink()
-            and (exclude is None or (here / d).absolute() != exclude)
-        )
-        for name in sorted(filenames):
-            path = here / name
-            if _is_skipped_name(name) or path.suffix.lower() not in suffixes:
-                continue
-            if path.is_symlink() or not path.is_file():
-                continue
-            found.append(path)
-    return found
 
 
 def _expand_argument(argument: str) -> list[Path]:
@@ -97,19 +73,19 @@ def _person(folder: Path, exclude: Path | None) -> tuple[Path | None, tuple[Path
     top_files = sorted(
         p
         for p in folder.iterdir()
-        if not _is_skipped_name(p.name) and not p.is_symlink() and p.is_file()
+        if not is_skipped_name(p.name) and not p.is_symlink() and p.is_file()
     )
     resume = choose_resume(top_files)
     if resume is None:
         # A person may keep everything in one subfolder: look one level deeper before giving up.
-        resume = choose_resume(_walk_files(folder, RESUME_SUFFIXES, exclude))
+        resume = choose_resume(walk_files(folder, RESUME_SUFFIXES, exclude))
     portfolio: list[Path] = [
-        f for f in top_files if f != resume and f.suffix.lower() in PORTFOLIO_SUFFIXES
+        f for f in top_files if f != resume and f.suffix.lower() in DOCUMENT_SUFFIXES
     ]
     for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink()):
-        if _is_skipped_name(sub.name) or (exclude is not None and sub.absolute() == exclude):
+        if is_skipped_name(sub.name) or (exclude is not None and sub.absolute() == exclude):
             continue
-        docs = [f for f in _walk_files(sub, PORTFOLIO_SUFFIXES, exclude) if f != resume]
+        docs = [f for f in walk_files(sub, DOCUMENT_SUFFIXES, exclude) if f != resume]
         if docs:
             portfolio.append(sub)
     return resume, tuple(portfolio)
@@ -145,7 +121,7 @@ def collect_inputs(
                     for sub in sorted(
                         p for p in path.iterdir() if p.is_dir() and not p.is_symlink()
                     ):
-                        if _is_skipped_name(sub.name) or (
+                        if is_skipped_name(sub.name) or (
                             excluded is not None and sub.absolute() == excluded
                         ):
                             continue
@@ -156,12 +132,12 @@ def collect_inputs(
                         for p in sorted(path.iterdir())
                         if p.is_file()
                         and not p.is_symlink()
-                        and not _is_skipped_name(p.name)
+                        and not is_skipped_name(p.name)
                         and p.suffix.lower() in RESUME_SUFFIXES
                     ]
                     people.extend((p, p, ()) for p in loose)
                 else:
-                    people.extend((f, f, ()) for f in _walk_files(path, RESUME_SUFFIXES, excluded))
+                    people.extend((f, f, ()) for f in walk_files(path, RESUME_SUFFIXES, excluded))
             elif path.suffix.lower() in RESUME_SUFFIXES or argument == str(path):
                 # A file named explicitly is taken as named: the reader says why it fails.
                 roots.append(path.parent)

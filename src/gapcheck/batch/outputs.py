@@ -18,8 +18,8 @@ import os
 from collections.abc import Iterable, Sequence
 from pathlib import Path, PurePosixPath
 
-from gapcheck.support.atomic import TEMPORARY_PREFIX, write_text_atomically
 from gapcheck.errors import UsageError
+from gapcheck.support.atomic import TEMPORARY_PREFIX, write_text_atomically
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")

@@ -20,18 +20,18 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from typing import Any
 
-from gapcheck import __version__
-from gapcheck.batch.cohort import CohortEntry, cohort_context, render_cohort
+from gapcheck.batch.executor import ExecutorPool
 from gapcheck.batch.inputs import BatchInput
-from gapcheck.batch.task import AnalyseFile, AnalysisOptions, FileOutcome, FileTask
 from gapcheck.batch.naming import assign_report_names, label_digest
 from gapcheck.batch.outputs import OutputFolder, csv_text
 from gapcheck.batch.progress import Progress
 from gapcheck.batch.redact import redact_text
 from gapcheck.batch.state import STATE_FOLDER, StateRecord, StateStore, work_key
-from gapcheck.batch.worker import ExecutorPool, IsolatedPool, TaskResult
+from gapcheck.batch.task import AnalyseFile, AnalysisOptions, FileOutcome, FileTask
+from gapcheck.batch.worker import IsolatedPool, TaskResult
 from gapcheck.errors import GapcheckError, UsageError
-from gapcheck.taxonomy.model import Taxonomy
+from gapcheck.report.cohort import CohortEntry, cohort_context, render_cohort
+from gapcheck.version import __version__
 
 REPORTS_FOLDER = "reports"
 CSV_HEADER = (
@@ -90,7 +90,7 @@ def _files_of(person: BatchInput) -> list[tuple[str, Path]]:
 
 def _ship(person: BatchInput) -> tuple[tuple[str, bytes], ...]:
     """The person's files as (name, bytes); folders in the portfolio are expanded first."""
-    from gapcheck.detection.hands_on import expand_portfolio
+    from gapcheck.reading.inputs import expand_portfolio
 
     assert person.resume is not None  # people without a resume never become tasks
     try:
@@ -153,7 +153,6 @@ def run_batch(
     people: Sequence[BatchInput],
     outdir: Path,
     options: AnalysisOptions,
-    taxonomy: Taxonomy,
     settings: BatchSettings,
     *,
     work: Callable[[FileTask], FileOutcome] | None = None,
@@ -164,7 +163,7 @@ def run_batch(
     """Analyse every person not already finished, then rebuild the cohort outputs.
 
     `work` replaces the real per-file analysis (tests pass functions that crash, hang or
-    allocate); by default it is AnalyseFile(taxonomy, options), warmed up once per worker.
+    allocate); by default it is AnalyseFile(options), warmed up once per worker.
     `observer` sees every TaskResult as it arrives (benchmarks record time and memory).
     """
     check_output_folder(outdir)
@@ -174,7 +173,7 @@ def run_batch(
     output.remove_stale_temporaries(REPORTS_FOLDER)
     store = StateStore(output)
     if work is None:
-        analyse_file = AnalyseFile(taxonomy, options)
+        analyse_file = AnalyseFile(options)
         work, initializer = analyse_file, analyse_file.warm_up
 
     if options.redact:
@@ -189,7 +188,7 @@ def run_batch(
     todo: list[tuple[int, BatchInput]] = []
     keys: dict[int, str] = {}
     for index, person in enumerate(people):
-        key = work_key(_files_of(person), options, taxonomy.digest)
+        key = work_key(_files_of(person), options)
         name = names[person.label]
         previous = store.load(name)
         if (
@@ -240,7 +239,7 @@ def run_batch(
     ]
     summary.failed = len(summary.failures)
     summary.analysed = len(ordered) - summary.failed
-    _write_cohort_files(output, ordered, options, taxonomy)
+    _write_cohort_files(output, ordered, options)
     return summary
 
 
@@ -343,7 +342,6 @@ def _write_cohort_files(
     output: OutputFolder,
     records: Sequence[StateRecord],
     options: AnalysisOptions,
-    taxonomy: Taxonomy,
 ) -> None:
     output.write_text("summary.csv", csv_text(CSV_HEADER, (_csv_row(r) for r in records)))
     output.write_text("results.jsonl", "".join(_jsonl_line(r) for r in records))
@@ -358,14 +356,12 @@ def _write_cohort_files(
         )
         for r in records
     ]
-    role_name = next(
-        (role.name for role in taxonomy.roles if role.id == options.role), options.role
-    )
+    target = options.plan.target
     context = cohort_context(
         entries,
-        role_name=role_name,
-        level=options.level,
-        generated_on=options.today,
+        role_name=target.role_name,
+        level=target.level,
+        generated_on=options.plan.generated_on,
         gapcheck_version=__version__,
         redacted=options.redact,
     )

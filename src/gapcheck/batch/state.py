@@ -14,13 +14,13 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gapcheck import __version__
-from gapcheck.batch.task import AnalysisOptions, PersonSummary
 from gapcheck.batch.outputs import OutputFolder
+from gapcheck.batch.task import AnalysisOptions, PersonSummary
+from gapcheck.version import __version__
 
 STATE_FOLDER = ".gapcheck-state"
 STATE_FORMAT = 1
@@ -35,16 +35,23 @@ def file_digest(path: Path) -> str:
     return digest.hexdigest()
 
 
-def work_key(
-    files: Sequence[tuple[str, Path]], options: AnalysisOptions, taxonomy_digest: str
-) -> str:
+def work_key(files: Sequence[tuple[str, Path]], options: AnalysisOptions) -> str:
     """The key of one person's work: inputs (role, name, content), options, taxonomy, version."""
+    plan = options.plan
+    posting = plan.posting
     parts: dict[str, Any] = {
         "format": STATE_FORMAT,
         "gapcheck": __version__,
-        "taxonomy": taxonomy_digest,
-        "options": {k: v for k, v in asdict(options).items() if k != "job"},
-        "job": file_digest(Path(options.job)) if options.job else None,
+        "taxonomy": plan.taxonomy.content_key,
+        "options": {
+            "role": plan.target.role,
+            "level": plan.target.level,
+            "today": plan.generated_on,
+            "engine": plan.engine,
+            "redact": options.redact,
+        },
+        # What the posting says, as parsed: the same requirements give the same reports.
+        "job": hashlib.sha256(repr(posting).encode("utf-8")).hexdigest() if posting else None,
         "files": [],
     }
     for role, path in files:

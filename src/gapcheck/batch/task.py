@@ -14,21 +14,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from gapcheck.options import Plan
 from gapcheck.records import Analysis
-from gapcheck.taxonomy.model import Taxonomy
 
 TOP_GAPS = 3  # gaps shown per person in the cohort table and the CSV
 
 
 @dataclass(frozen=True)
 class AnalysisOptions:
-    """Everything besides the input files that changes what a report says."""
+    """Everything besides the input files that changes what a report says: the plan,
+    resolved once by the caller (workers never re-validate it), and redaction."""
 
-    role: str
-    level: str
-    today: str
-    job: str | None = None  # path of a job posting
-    engine: str = "pdfminer"
+    plan: Plan
     redact: bool = False
 
 
@@ -110,31 +107,18 @@ def summarise(analysis: Analysis) -> PersonSummary:
     )
 
 
-# One detector per worker process, keyed by the taxonomy's content: a taxonomy that
-# arrives pickled with every task (on a cluster) is swapped for the warmed-up copy, so
-# whatever cache get_detector keeps is hit every time.
-_WARM: dict[str, Taxonomy] = {}
-
-
-def _warm_taxonomy(taxonomy: Taxonomy) -> Taxonomy:
-    key = f"{taxonomy.source}:{taxonomy.digest}:{taxonomy.version}"
-    if key not in _WARM:
-        from gapcheck.detection import detector as detect
-
-        detect.get_detector(taxonomy)
-        _WARM[key] = taxonomy
-    return _WARM[key]
-
-
 class AnalyseFile:
     """The per-file function: FileTask -> FileOutcome; raises GapcheckError on bad input."""
 
-    def __init__(self, taxonomy: Taxonomy, options: AnalysisOptions) -> None:
-        self.taxonomy = taxonomy
+    def __init__(self, options: AnalysisOptions) -> None:
         self.options = options
 
     def warm_up(self) -> None:
-        _warm_taxonomy(self.taxonomy)
+        """Build the taxonomy's detector now (once per worker process: its `Knowledge`
+        keeps it, found by content, so a plan unpickled with every task reuses it)."""
+        from gapcheck.detection.detector import get_detector
+
+        get_detector(self.options.plan.taxonomy)
 
     def __call__(self, task: FileTask) -> FileOutcome:
         if task.shipped:
@@ -150,22 +134,15 @@ class AnalyseFile:
         return self._analyse(task.label, task.resume, task.portfolio)
 
     def _analyse(self, label: str, resume: str, portfolio: tuple[str, ...]) -> FileOutcome:
-        from gapcheck.api import analyse_documents, read_person, render
+        from gapcheck.api import analyse_documents, read_person
         from gapcheck.batch.redact import contact_name_line, redact_analysis, redact_text
-        from gapcheck.report import to_json_dict
+        from gapcheck.report.formats import render
+        from gapcheck.report.jsonout import to_json_dict
 
-        taxonomy = _warm_taxonomy(self.taxonomy)
         options = self.options
         # Read once: redaction needs the resume's own lines, the analysis the same documents.
-        documents = read_person(resume, portfolio, engine=options.engine)
-        analysis = analyse_documents(
-            documents,
-            role=options.role,
-            level=options.level,
-            job=options.job,
-            taxonomy=taxonomy,
-            today=options.today,
-        )
+        documents = read_person(resume, portfolio, engine=options.plan.engine)
+        analysis = analyse_documents(documents, options.plan)
         shown = ""
         if options.redact:
             name_line = contact_name_line(documents[0])

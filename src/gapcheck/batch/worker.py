@@ -11,9 +11,7 @@ In every case only the task that worker held fails, with a one-line reason, and 
 batch goes on. Knowing which worker held which task is why this is not a
 ProcessPoolExecutor: a dead worker breaks that whole pool and hides the culprit.
 
-`ExecutorPool` runs the same tasks on any `concurrent.futures`-style executor (a Dask
-cluster's, a thread pool in tests); isolation is then the executor's business, and a
-timeout only abandons the task's result.
+`gapcheck.batch.executor.ExecutorPool` runs the same tasks on any executor (Dask).
 
 The function and initializer are injectable, so tests can pass functions that sleep,
 crash, allocate or raise.
@@ -21,7 +19,6 @@ crash, allocate or raise.
 
 from __future__ import annotations
 
-import concurrent.futures as cf
 import contextlib
 import faulthandler
 import gc
@@ -71,7 +68,8 @@ class TaskResult:
         return self.failure is None
 
 
-def _one_line(text: str, limit: int = 300) -> str:
+def short_reason(text: str, limit: int = 300) -> str:
+    """A failure reason as one bounded line for the cohort table and the CSV."""
     flat = " ".join(str(text).split())
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
@@ -83,7 +81,7 @@ def call_guarded(
     try:
         return function(task), None
     except GapcheckError as exc:
-        return None, Failure("input", _one_line(exc.reason))
+        return None, Failure("input", short_reason(exc.reason))
     except MemoryError:
         limit = f" of {memory_limit_mb} MB" if memory_limit_mb else ""
         return None, Failure(
@@ -92,7 +90,8 @@ def call_guarded(
     except RecursionError:
         return None, Failure("error", "the file is nested too deeply to analyse")
     except Exception as exc:  # any bug or library failure must fail this file only
-        return None, Failure("error", _one_line(f"internal error ({type(exc).__name__}: {exc})"))
+        reason = short_reason(f"internal error ({type(exc).__name__}: {exc})")
+        return None, Failure("error", reason)
 
 
 def _resident_mb(pid: int) -> float | None:
@@ -182,7 +181,7 @@ def _worker_main(
             initializer()
     except BaseException as exc:
         with contextlib.suppress(OSError):
-            connection.send(("init-error", _one_line(f"{type(exc).__name__}: {exc}")))
+            connection.send(("init-error", short_reason(f"{type(exc).__name__}: {exc}")))
         return
     # Everything alive now (modules, the warmed-up detector) lives as long as the worker:
     # moved out of the collector's reach, it is no longer re-scanned by every full
@@ -214,7 +213,8 @@ def _worker_main(
         except (OSError, EOFError):
             return
         except Exception as exc:  # the result could not be pickled
-            reason = _one_line(f"internal error: result not transferable ({type(exc).__name__})")
+            kind = type(exc).__name__
+            reason = short_reason(f"internal error: result not transferable ({kind})")
             connection.send(("result", task_id, None, Failure("error", reason), seconds, cpu, 0.0))
 
 
@@ -389,74 +389,3 @@ class IsolatedPool:
         else:
             reason, kind = f"the analysis stopped unexpectedly (exit status {code})", "crash"
         return self._given_up(slot, Failure(kind, reason), time.monotonic() - slot.started)
-
-
-def _run_on_executor(
-    function: Callable[[Any], Any], task: Any
-) -> tuple[Any, Failure | None, float, float]:
-    started, cpu_started = time.perf_counter(), time.process_time()
-    value, failure = call_guarded(function, task)
-    return value, failure, time.perf_counter() - started, time.process_time() - cpu_started
-
-
-class ExecutorPool:
-    """The same tasks on any concurrent.futures-style executor, `capacity` at a time."""
-
-    def __init__(
-        self,
-        executor: cf.Executor,
-        function: Callable[[Any], Any],
-        *,
-        capacity: int,
-        timeout: float | None = None,
-    ) -> None:
-        self.executor = executor
-        self.function = function
-        self.capacity = max(1, capacity)
-        self.timeout = timeout
-        self.restarts = 0
-        self.peak_rss_mb = 0.0
-
-    def map(self, tasks: Iterable[tuple[int, Any]]) -> Iterator[TaskResult]:
-        pending = iter(tasks)  # pulled only when there is room: tasks may carry file bytes
-        running: dict[cf.Future[Any], tuple[int, float]] = {}
-        exhausted = False
-        try:
-            while not exhausted or running:
-                while not exhausted and len(running) < self.capacity:
-                    item = next(pending, None)
-                    if item is None:
-                        exhausted = True
-                        break
-                    task_id, task = item
-                    future = self.executor.submit(_run_on_executor, self.function, task)
-                    running[future] = (task_id, time.monotonic())
-                done, _ = cf.wait(
-                    list(running), timeout=POLL_SECONDS, return_when=cf.FIRST_COMPLETED
-                )
-                for future in done:
-                    task_id, submitted = running.pop(future)
-                    yield self._collect(future, task_id, submitted)
-                if self.timeout is not None:
-                    now = time.monotonic()
-                    for future, (task_id, submitted) in list(running.items()):
-                        if now - submitted > self.timeout:
-                            future.cancel()
-                            del running[future]
-                            failure = Failure(
-                                "timeout",
-                                f"took longer than the {self.timeout:g} s limit; raise --timeout",
-                            )
-                            yield TaskResult(task_id, None, failure, now - submitted)
-        finally:
-            for future in running:
-                future.cancel()
-
-    @staticmethod
-    def _collect(future: cf.Future[Any], task_id: int, submitted: float) -> TaskResult:
-        try:
-            value, failure, seconds, cpu = future.result()
-        except Exception as exc:  # the executor lost the worker or the task
-            reason = _one_line(f"the worker running it failed ({type(exc).__name__}: {exc})")
-            return TaskResult(task_id, None, Failure("crash", reason), time.monotonic() - submitted)
-        return TaskResult(task_id, value, failure, seconds, cpu)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from gapcheck.cli.params import checked_date, target_options
+from gapcheck.cli.params import options_from, target_options
+from gapcheck.report.formats import DEFAULT_FORMAT, FORMAT_NAMES, format_for_suffix, write_output
 
-FORMAT_BY_SUFFIX = {".html": "html", ".htm": "html", ".json": "json", ".md": "md"}
 SINGLE_RUN_GC_THRESHOLDS = (10_000, 50, 100)  # Python's defaults: (700, 10, 10)
 
 
@@ -30,7 +30,7 @@ def default_output(resume: Path, fmt: str) -> Path:
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["html", "json", "md"]),
+    type=click.Choice(FORMAT_NAMES),
     help="Report format (default: from -o's suffix, else html).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
@@ -57,33 +57,14 @@ def analyse_command(
     gc.set_threshold(*SINGLE_RUN_GC_THRESHOLDS)
 
     from gapcheck.api import analyse, render
-    from gapcheck.support.atomic import write_text_atomically
-    from gapcheck.report import terminal_summary
+    from gapcheck.report.terminal import terminal_summary
 
-    today = checked_date(today)
+    options = options_from(role, level, job, taxonomy, today, pdf_engine)
     if fmt is None:
-        fmt = (
-            FORMAT_BY_SUFFIX.get(Path(output).suffix.lower(), "html")
-            if output and output != "-"
-            else "html"
-        )
+        fmt = format_for_suffix(output) if output else DEFAULT_FORMAT  # '-' has no suffix
 
-    analysis = analyse(
-        resume,
-        portfolio,
-        role=role,
-        level=level,
-        job=job,
-        taxonomy=taxonomy,
-        today=today,
-        engine=pdf_engine,
-    )
+    analysis = analyse(resume, portfolio, options=options)
     text = render(analysis, fmt)
-    if output == "-":
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    target = Path(output) if output else default_output(resume, fmt)
-    write_text_atomically(target, text)
-    if not quiet:
+    target = write_output(text, output or default_output(resume, fmt))  # None: standard output
+    if target is not None and not quiet:
         click.echo(terminal_summary(analysis, str(target), color=sys.stdout.isatty()))

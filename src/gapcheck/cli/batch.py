@@ -9,8 +9,8 @@ from typing import Any
 
 import click
 
-from gapcheck.cli.main import one_line
-from gapcheck.cli.params import checked_date, target_options
+from gapcheck.cli.echo import escaped
+from gapcheck.cli.params import options_from, target_options
 from gapcheck.errors import UsageError
 
 BATCH_EPILOG = """
@@ -145,30 +145,16 @@ def batch_command(
     Each file is analysed alone in a worker process: a broken, huge or hostile file
     fails by itself (with its reason) and the batch goes on.
     """
-    from gapcheck.api import resolve_target, today_iso
     from gapcheck.batch.inputs import collect_inputs
-    from gapcheck.batch.task import AnalysisOptions
     from gapcheck.batch.progress import Progress
     from gapcheck.batch.run import BatchSettings, check_output_folder, run_batch
-    from gapcheck.taxonomy.model import load_taxonomy
+    from gapcheck.batch.task import AnalysisOptions
 
-    date = checked_date(today) or today_iso()
+    # Every option is checked, and the posting read, once, before any resume is opened.
+    plan = options_from(role, level, job, taxonomy, today, pdf_engine).resolve()
     check_output_folder(outdir)
-    tax = load_taxonomy(taxonomy)
-    resolve_target(tax, role, level, None)
-    if job is not None:
-        from gapcheck.postings.parse import read_posting
-
-        read_posting(job, tax)  # a bad posting is one error now, not one per resume
     people = collect_inputs(inputs, per_person=per_person, exclude=outdir)
-    options = AnalysisOptions(
-        role=role,
-        level=level,
-        today=date,
-        job=str(job) if job else None,
-        engine=pdf_engine,
-        redact=redact,
-    )
+    options = AnalysisOptions(plan, redact=redact)
     client = None
     settings = BatchSettings(
         jobs=jobs or os.cpu_count() or 1,
@@ -190,7 +176,7 @@ def batch_command(
     show_progress = (sys.stderr.isatty() if progress is None else progress) and not quiet
     bar = Progress(len(people), sys.stderr, enabled=show_progress)
     try:
-        summary = run_batch(people, outdir, options, tax, settings, progress=bar)
+        summary = run_batch(people, outdir, options, settings, progress=bar)
     except KeyboardInterrupt:
         # Every finished file is complete on disk; the next run picks up from there.
         click.echo("", err=True)
@@ -208,5 +194,5 @@ def batch_command(
     if summary.failures:
         click.echo(f"gapcheck: {summary.failed} file(s) failed:", err=True)
         for label, reason in summary.failures:
-            click.echo(f"  {one_line(label)}: {one_line(reason)}", err=True)
+            click.echo(f"  {escaped(label)}: {escaped(reason)}", err=True)
         sys.exit(1)

@@ -16,8 +16,9 @@ from typing import Any
 
 import click
 
-from gapcheck import __version__
+from gapcheck.cli.echo import escaped
 from gapcheck.errors import GapcheckError
+from gapcheck.version import __version__
 
 EXAMPLES = """
 \b
@@ -80,11 +81,6 @@ def _register_commands() -> None:
     cli.add_command(profile_group)
 
 
-def one_line(text: str) -> str:
-    """`text` with control characters (a newline in a file name) shown escaped."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-
-
 def _quiet_libraries() -> None:
     """Keep library chatter off standard error, where each error is promised as one line.
 
@@ -113,7 +109,7 @@ def main(argv: list[str] | None = None) -> Any:
     try:
         return cli.main(args=argv, prog_name="gapcheck", standalone_mode=False)
     except GapcheckError as exc:
-        click.echo(f"gapcheck: error: {one_line(exc.message)}", err=True)
+        click.echo(f"gapcheck: error: {escaped(exc.message)}", err=True)
         sys.exit(exc.exit_code)
     except click.exceptions.Abort:
         click.echo("gapcheck: interrupted", err=True)
@@ -122,8 +118,8 @@ def main(argv: list[str] | None = None) -> Any:
         dashed = _dashed_file(sys.argv[1:] if argv is None else argv)
         if isinstance(exc, click.UsageError) and dashed is not None:
             click.echo(
-                f"gapcheck: error: {one_line(dashed)}: a file name starting with '-' reads as "
-                f"an option; write ./{one_line(dashed)}, or put it after --",
+                f"gapcheck: error: {escaped(dashed)}: a file name starting with '-' reads as "
+                f"an option; write ./{escaped(dashed)}, or put it after --",
                 err=True,
             )
             sys.exit(2)
@@ -138,7 +134,7 @@ def main(argv: list[str] | None = None) -> Any:
         if os.environ.get("GAPCHECK_DEBUG"):
             raise
         click.echo(
-            f"gapcheck: error: internal error ({type(exc).__name__}: {one_line(str(exc))}); "
+            f"gapcheck: error: internal error ({type(exc).__name__}: {escaped(str(exc))}); "
             "set GAPCHECK_DEBUG=1 for details and please report it",
             err=True,
         )

@@ -1,15 +1,18 @@
-"""Options shared by `gapcheck RESUME` and `gapcheck batch`: what to compare against."""
+"""The options shared by `gapcheck RESUME` and `gapcheck batch`, declared once.
+
+Choices and defaults come from `gapcheck.options` (the one options record); the values
+are checked there, by `Options.resolve`, not here.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
 import click
 
-from gapcheck.errors import UsageError
+from gapcheck.options import DEFAULT_ENGINE, DEFAULT_LEVEL, DEFAULT_ROLE, Options
 from gapcheck.records import ENGINES, LEVELS
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -17,14 +20,14 @@ F = TypeVar("F", bound=Callable[..., object])
 _TARGET_OPTIONS = (
     click.option(
         "--role",
-        default="ml-engineer",
+        default=DEFAULT_ROLE,
         show_default=True,
         help="Role to compare against (see `gapcheck roles`).",
     ),
     click.option(
         "--level",
         type=click.Choice(LEVELS),
-        default="mid",
+        default=DEFAULT_LEVEL,
         show_default=True,
         help="Seniority of the position.",
     ),
@@ -47,7 +50,7 @@ _TARGET_OPTIONS = (
     click.option(
         "--pdf-engine",
         type=click.Choice(ENGINES),
-        default="pdfminer",
+        default=DEFAULT_ENGINE,
         show_default=True,
         help="PDF reader; pdfium needs gapcheck[fast].",
     ),
@@ -61,11 +64,15 @@ def target_options(command: F) -> F:
     return command
 
 
-def checked_date(today: str | None) -> str | None:
-    """The --date value in ISO form, or None when not given; a usage error if malformed."""
-    if today is None:
-        return None
-    try:
-        return dt.date.fromisoformat(today).isoformat()
-    except ValueError:
-        raise UsageError("--date", f"'{today}' is not a date", "use YYYY-MM-DD") from None
+def options_from(
+    role: str,
+    level: str,
+    job: Path | None,
+    taxonomy: Path | None,
+    today: str | None,
+    pdf_engine: str,
+) -> Options:
+    """The options record for the values of `target_options`."""
+    return Options(
+        role=role, level=level, job=job, taxonomy=taxonomy, today=today, engine=pdf_engine
+    )

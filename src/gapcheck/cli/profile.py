@@ -29,11 +29,12 @@ def build_command(
       gapcheck profile build postings/ -o nlp.yaml --name "NLP engineer"
       gapcheck resume.pdf --taxonomy nlp.yaml --role nlp-engineer
     """
-    from gapcheck.support.atomic import write_text_atomically
+    from gapcheck.authoring.profile import build_profile, check_role_id, profile_yaml, slug
     from gapcheck.errors import InputError
-    from gapcheck.postings.parse import default_finder, read_posting
-    from gapcheck.authoring.profile import build_profile, check_role_id, posting_files, profile_yaml, slug
-    from gapcheck.taxonomy.model import load_taxonomy
+    from gapcheck.postings.read import default_finder, read_posting
+    from gapcheck.reading.inputs import posting_files
+    from gapcheck.support.atomic import write_text_atomically
+    from gapcheck.taxonomy.loading import load_taxonomy
 
     files = posting_files(postings)
     taxonomy = load_taxonomy()

@@ -15,15 +15,15 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from gapcheck.taxonomy.model import Skill, Taxonomy
     from gapcheck.authoring.build import BuildReport
+    from gapcheck.taxonomy.model import Skill, Taxonomy
 
 WIDTH = 100
 TAXONOMY_HELP = "A taxonomy YAML to use instead of (or extending) the built-in one."
 
 
 def _load(path: Path | None) -> Taxonomy:
-    from gapcheck.taxonomy.model import load_taxonomy
+    from gapcheck.taxonomy.loading import load_taxonomy
 
     return load_taxonomy(path)
 
@@ -138,7 +138,8 @@ def _names(taxonomy: Taxonomy, ids: Sequence[str]) -> str:
 
 
 def _show_skill(taxonomy: Taxonomy, skill: Skill) -> None:
-    from gapcheck.taxonomy.model import LEVELS, guide_weight, role_weights, skill_importance
+    from gapcheck.taxonomy.knowledge import role_weights
+    from gapcheck.taxonomy.model import LEVELS, guide_weight, skill_importance
 
     click.echo(f"{skill.name} ({skill.id})")
     click.echo(
@@ -240,9 +241,9 @@ def build_command(
     Run on the career guides it yields the provenance recorded in the taxonomy; --write
     records it, --check verifies it. Run on job postings it shows what they ask for.
     """
+    from gapcheck.authoring.build import build, compare, write_provenance
     from gapcheck.errors import TaxonomyError
     from gapcheck.support.resources import builtin_taxonomy_path
-    from gapcheck.authoring.build import build, compare, write_provenance
 
     taxonomy = _load(taxonomy_path)
     report = build(list(documents), taxonomy)
@@ -372,7 +373,8 @@ def _print_report(
 )
 def roles_command(taxonomy_path: Path | None, top: int) -> None:
     """List the roles and levels you can target, with their heaviest skills."""
-    from gapcheck.taxonomy.model import LEVELS, role_weights
+    from gapcheck.taxonomy.knowledge import role_weights
+    from gapcheck.taxonomy.model import LEVELS
 
     taxonomy = _load(taxonomy_path)
     names = {s.id: s.name for s in taxonomy.skills}

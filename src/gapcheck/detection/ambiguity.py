@@ -1,4 +1,4 @@
-"""When a found term counts: blocked phrases, ambiguity rules, and longest match.
+"""When a found term counts: blocked phrases and ambiguity rules (longest match: longest.py).
 
 Most terms count wherever they match. Some need the context to show that the skill is
 meant (see vocabulary.py for the casing classes):
@@ -38,7 +38,8 @@ from functools import lru_cache
 
 from gapcheck.detection.line_tokens import LineTokens
 from gapcheck.detection.logical_lines import LogicalLine
-from gapcheck.detection.vocabulary import DEFAULT_LETTER_RULE_ACCEPT, Block, Candidate, Term
+from gapcheck.detection.longest import Accepted, longest, overlaps
+from gapcheck.detection.vocabulary import DEFAULT_LETTER_RULE_ACCEPT, Block, Candidate
 from gapcheck.detection.words import ordinary_words
 
 CUE_WINDOW = 5  # tokens either side; a cue further away usually belongs to another item
@@ -74,12 +75,6 @@ TECHNICAL_BEFORE = frozenset({"using", "in", "with", "via"})
 
 _YEAR = re.compile(r"^(?:19|20)\d{2}$")
 _VERSION = re.compile(r"^v?\d+(?:\.(?:\d+|x))*\+?$")
-
-
-@dataclass(frozen=True)
-class Accepted:
-    candidate: Candidate
-    method: str  # "exact", "alias" or "rule" (counted because of its context)
 
 
 def _left_open(tokens: LineTokens, start: int) -> bool:
@@ -119,10 +114,6 @@ def _coordinated(tokens: LineTokens, start: int, end: int, others: Sequence[Cand
     )
 
 
-def _overlaps(a: Candidate, b: Candidate) -> bool:
-    return a.start < b.end and b.start < a.end
-
-
 def _in_list(
     tokens: LineTokens,
     candidate: Candidate,
@@ -133,7 +124,7 @@ def _in_list(
         return True
     if not _list_bounded(tokens, candidate.start, candidate.end):
         return False
-    return any(not _overlaps(candidate, other) for other in accepted)
+    return any(not overlaps(candidate, other) for other in accepted)
 
 
 def _same_word(written: str, cue: str) -> bool:
@@ -364,7 +355,7 @@ def judge(
                 accepted.append(Accepted(candidate, "rule"))
                 pending.remove(candidate)
                 changed = True
-    return _longest(tokens, accepted)
+    return longest(tokens, accepted)
 
 
 def _counts(
@@ -377,7 +368,7 @@ def _counts(
     tokenize: Callable[[str], tuple[str, ...]],
 ) -> bool:
     term = candidate.term
-    others = [c for c in live if not _overlaps(c, candidate) and c.term.kind == "skill"]
+    others = [c for c in live if not overlaps(c, candidate) and c.term.kind == "skill"]
     if _never(tokens, candidate):
         return False
     rule = term.rule
@@ -406,85 +397,3 @@ def _contexts(candidate: Candidate) -> tuple[str, ...]:
     if candidate.term.casing == "ambiguous":
         return DEFAULT_LETTER_RULE_ACCEPT  # a one-letter alias without a rule
     return ("list", "skills_section", "cue")  # a word-like name written as a word
-
-
-def _width(tokens: LineTokens, candidate: Candidate) -> int:
-    start, end = tokens.char_span(candidate.start, candidate.end)
-    return end - start
-
-
-def _longest(tokens: LineTokens, accepted: list[Accepted]) -> list[Accepted]:
-    """Longest match wins, separately for skills and for certifications.
-
-    Two terms on exactly the same words both count (the taxonomy gave them the same
-    spelling). A shorter term inside a longer one is dropped, unless it fills one
-    slash-separated part of it ("C/C++" names both C and C++), or it is the product a
-    longer term of another skill is named after ("GitHub Actions" names GitHub too).
-    Terms of two skills that only share words both count: "text classification model"
-    names text classification and a classification model.
-    """
-    if len(accepted) < 2:  # nothing to compare
-        return accepted
-    kept: list[Accepted] = []
-    ranked = sorted(
-        accepted,
-        key=lambda a: (-_width(tokens, a.candidate), a.candidate.start, a.candidate.term.target),
-    )
-    for item in ranked:
-        c = item.candidate
-        clash = False
-        for other in kept:
-            o = other.candidate
-            if o.term.kind != c.term.kind or not _overlaps(c, o):
-                continue
-            if (o.start, o.end) == (c.start, c.end):
-                continue
-            if _names_the_product(c, o):
-                continue
-            if _side_by_side(c, o):
-                continue
-            if not _slash_part(tokens, c, o):
-                clash = True
-                break
-        if not clash:
-            kept.append(item)
-    kept.sort(key=lambda a: (a.candidate.start, a.candidate.end, a.candidate.term.target))
-    return kept
-
-
-def _side_by_side(inner: Candidate, outer: Candidate) -> bool:
-    """Two skills' terms that overlap without one holding the other."""
-    holds = outer.start <= inner.start and inner.end <= outer.end
-    return not holds and inner.term.target != outer.term.target
-
-
-def _product_name(term: Term) -> bool:
-    """ "GitHub", "AWS", "Vertex AI", "Azure", "Docker": a name, not a field written in
-    sentence case ("Machine learning", "Classification"), whose capital says nothing."""
-    text = term.text
-    if any(c.isupper() for c in text[1:]):
-        return True
-    if " " in text or not text[:1].isupper():
-        return False
-    return term.casing == "word" or text.lower() not in ordinary_words()
-
-
-def _names_the_product(inner: Candidate, outer: Candidate) -> bool:
-    """The longer term starts with the shorter one, a product of another skill:
-    "GitHub Actions" (CI/CD) names GitHub, "TensorFlow Serving" (deployment) TensorFlow."""
-    return (
-        inner.start == outer.start
-        and inner.end < outer.end
-        and inner.term.target != outer.term.target
-        and inner.term.casing != "ambiguous"
-        and _product_name(inner.term)
-    )
-
-
-def _slash_part(tokens: LineTokens, inner: Candidate, outer: Candidate) -> bool:
-    if not (outer.start <= inner.start and inner.end <= outer.end):
-        return False
-    left = inner.start == outer.start or tokens.texts[inner.start - 1] == "/"
-    right = inner.end == outer.end or tokens.texts[inner.end] == "/"
-    touches_slash = inner.start > outer.start or inner.end < outer.end
-    return left and right and touches_slash

@@ -6,12 +6,12 @@ vocabulary and a misspelling index depend on.
 
 from __future__ import annotations
 
-import hashlib
 import sys
 
 from gapcheck.detection.fuzzy import FuzzyIndex
 from gapcheck.detection.vocabulary import Vocabulary
 from gapcheck.support.disk_cache import cached
+from gapcheck.taxonomy.knowledge import derived
 from gapcheck.taxonomy.model import Taxonomy
 
 
@@ -34,18 +34,16 @@ def fuzzy_index(taxonomy: Taxonomy, terms: Vocabulary) -> FuzzyIndex:
 
 
 def _vocabulary_parts(taxonomy: Taxonomy) -> tuple[str, ...]:
-    from gapcheck.taxonomy.model import derived
-
     def parts() -> tuple[str, ...]:
         # Imported here so that the versions below never depend on what ran before.
         import rapidfuzz  # noqa: F401
         import spacy  # noqa: F401
 
-        content = hashlib.sha256(repr(taxonomy).encode("utf-8")).hexdigest()
+        content = taxonomy.content_key
         libraries = [
             f"{name} {getattr(sys.modules.get(name), '__version__', '?')}"
             for name in ("spacy", "thinc", "numpy", "srsly", "rapidfuzz")
         ]
         return (content, *libraries)
 
-    return derived(taxonomy, "vocabulary cache key", (), parts)  # the repr takes a while
+    return derived(taxonomy, "vocabulary cache key", (), parts)

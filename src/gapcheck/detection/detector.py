@@ -39,17 +39,15 @@ then in document order (documents in input order, then line, then position).
 
 from __future__ import annotations
 
-import hashlib
 import re
-import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 
+from gapcheck.detection.ambiguity import judge
 from gapcheck.detection.compiled import fuzzy_index as cached_fuzzy_index
 from gapcheck.detection.compiled import vocabulary as cached_vocabulary
-from gapcheck.detection.ambiguity import judge
 from gapcheck.detection.dates import (
     EntryFinder,
     Month,
@@ -67,9 +65,10 @@ from gapcheck.detection.logical_lines import (
     seam_line,
     text_section,
 )
+from gapcheck.detection.strength import IMPLIED_FACTOR, evidence_strength
 from gapcheck.detection.vocabulary import Vocabulary
 from gapcheck.records import Detection, Evidence, FoundSkill, HeldCertification, Line, Section
-from gapcheck.detection.strength import IMPLIED_FACTOR, evidence_strength
+from gapcheck.taxonomy.knowledge import knowledge_for
 from gapcheck.taxonomy.model import Taxonomy
 
 YEARS_SECTIONS = frozenset({"experience", "research", "volunteering"})
@@ -391,27 +390,7 @@ class Detector:
         return tuple(held)
 
 
-# --------------------------------------------------------------------------- cache
-
-_CACHE: dict[str, Detector] = {}
-_CACHE_SIZE = 4  # taxonomies kept; a process rarely uses more than one
-_LOCK = threading.Lock()
-
-
-def _key(taxonomy: Taxonomy) -> str:
-    if taxonomy.digest:
-        return taxonomy.digest
-    return hashlib.sha256(repr(taxonomy).encode("utf-8")).hexdigest()
-
-
 def get_detector(taxonomy: Taxonomy) -> Detector:
-    """The detector for a taxonomy, built once per process (keyed by the taxonomy's digest)."""
-    key = _key(taxonomy)
-    with _LOCK:
-        detector = _CACHE.get(key)
-        if detector is None:
-            detector = Detector(taxonomy)
-            if len(_CACHE) >= _CACHE_SIZE:
-                _CACHE.pop(next(iter(_CACHE)))
-            _CACHE[key] = detector
-        return detector
+    """The detector for a taxonomy, built once per taxonomy content and kept by its
+    `Knowledge` (gapcheck.taxonomy.knowledge), the one owner of per-taxonomy state."""
+    return knowledge_for(taxonomy).derived("detector", (), lambda: Detector(taxonomy))

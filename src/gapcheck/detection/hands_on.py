@@ -1,8 +1,4 @@
-"""Portfolio inputs and the hands-on experience checklist.
-
-A person's evidence is their resume plus whatever portfolio material they pass: project
-READMEs and notes, saved pages of their site or blog, DOCX, PDF, or whole folders (a local
-clone of a repository contributes its README files and docs, never its code).
+"""The hands-on experience checklist.
 
 The guides agree that an ML engineer is hired on hands-on proof; `hands_on_items` checks
 the kinds of proof they name, each present or missing, with the lines that show it. Links
@@ -14,82 +10,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-from gapcheck.errors import InputError
-from gapcheck.records import Detection, Evidence, FoundSkill, HandsOnItem, Line, Section
 from gapcheck.detection.strength import evidence_strength
+from gapcheck.records import Detection, Evidence, FoundSkill, HandsOnItem, Line, Section
 from gapcheck.taxonomy.model import Taxonomy
-
-# What a folder contributes: prose, never code or data.
-DOC_SUFFIXES = (".md", ".markdown", ".txt", ".rst", ".html", ".htm", ".pdf", ".docx")
-SKIPPED_DIRS = {
-    ".git",
-    "node_modules",
-    ".venv",
-    "venv",
-    "__pycache__",
-    "build",
-    "dist",
-    ".tox",
-    "site-packages",
-}
-MAX_FOLDER_FILES = 200  # a folder bigger than this is most likely not a portfolio
-
-
-def expand_portfolio(paths: Sequence[Path]) -> list[Path]:
-    """Files to read for the given portfolio paths, in a stable order.
-
-    A file is taken as it is (the reader checks its type); a folder contributes its README
-    files first, then documentation files under docs/ or doc/, then other prose files.
-    """
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            files.extend(_folder_documents(path))
-        elif path.exists() or path.is_symlink():
-            files.append(path)
-        else:
-            raise InputError(path.name, "no such file or folder", "check the portfolio path")
-    seen: set[Path] = set()
-    unique: list[Path] = []
-    for file in files:
-        key = file.resolve()
-        if key not in seen:
-            seen.add(key)
-            unique.append(file)
-    return unique
-
-
-def _folder_documents(folder: Path) -> list[Path]:
-    found: list[Path] = []
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder)
-        if any(part in SKIPPED_DIRS or part.startswith(".") for part in relative.parts):
-            continue
-        if path.is_symlink() or not path.is_file() or path.suffix.lower() not in DOC_SUFFIXES:
-            continue
-        found.append(path)
-
-    def priority(path: Path) -> tuple[int, str]:
-        relative = path.relative_to(folder)
-        if path.stem.lower() == "readme":
-            return (0, str(relative))
-        if relative.parts[0].lower() in ("docs", "doc"):
-            return (1, str(relative))
-        return (2, str(relative))
-
-    found.sort(key=priority)
-    if len(found) > MAX_FOLDER_FILES:
-        found = found[:MAX_FOLDER_FILES]
-    if not found:
-        raise InputError(
-            folder.name,
-            "the folder holds no README or documentation files",
-            "pass the files themselves",
-        )
-    return found
-
 
 # --------------------------------------------------------------------------- hands-on
 

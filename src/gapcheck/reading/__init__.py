@@ -12,7 +12,6 @@ Anything gapcheck cannot use raises a `GapcheckError` subclass naming the file.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 
 from gapcheck.errors import InputError, LimitError, UsageError
@@ -23,8 +22,6 @@ from gapcheck.records import ENGINES, Diagnostics, Document
 
 __all__ = [
     "ENGINES",
-    "NO_HEADINGS_WARNING",
-    "NO_SKILLS_WARNING",
     "TWO_COLUMN_WARNING",
     "ReadResult",
     "read_bytes",
@@ -33,8 +30,6 @@ __all__ = [
 
 ROLES = ("resume", "portfolio")
 TWO_COLUMN_WARNING = "two-column layout: section attribution may be approximate"
-NO_SKILLS_WARNING = "no Skills section found: skills are only found in running text"
-NO_HEADINGS_WARNING = "no section headings found: every line is treated as one section"
 
 
 def read_document(path: Path, *, role: str = "resume", engine: str = "pdfminer") -> Document:
@@ -86,10 +81,9 @@ def read_bytes(
         engine=result.engine,
         warnings=tuple(warnings),
     )
-    document = Document(
+    return Document(
         source=source, kind=kind, lines=result.lines, diagnostics=diagnostics, role=role
     )
-    return _with_section_warnings(document)
 
 
 def _load(path: Path) -> bytes:
@@ -144,21 +138,3 @@ def _read_kind(
     from gapcheck.reading.plaintext import read_text
 
     return read_text(data, source, budget, markdown=kind == "md")
-
-
-def _with_section_warnings(document: Document) -> Document:
-    """Warnings about the sections found, which a user can act on before trusting a score."""
-    from gapcheck.sections.split import split_sections
-
-    sections = split_sections(document)
-    warnings = list(document.diagnostics.warnings)
-    kinds = {section.kind for section in sections}
-    if document.role != "resume":
-        pass
-    elif not any(section.heading for section in sections):
-        warnings.append(NO_HEADINGS_WARNING)
-    elif "skills" not in kinds:
-        warnings.append(NO_SKILLS_WARNING)
-    if len(warnings) == len(document.diagnostics.warnings):
-        return document
-    return replace(document, diagnostics=replace(document.diagnostics, warnings=tuple(warnings)))

@@ -1,27 +1,19 @@
-"""Rendering an Analysis: HTML report, Markdown, JSON and the terminal summary.
+"""Rendering: every page and text gapcheck writes, one module per responsibility.
 
-render_html(analysis)      one self-contained, offline, script-optional HTML page
-render_markdown(analysis)  a short Markdown summary for email
-render_json(analysis)      the documented JSON report (docs/json-schema.md)
-to_json_dict(analysis)     the same data as Python dicts and lists
-terminal_summary(analysis, report_location, color)  the CLI's closing lines
-build_context(analysis)    the HTML template's input, for tests and other templates
+formats.py      the format registry: name -> file suffixes -> render function;
+                `render(analysis, name)`, `format_for_suffix(path)`, `write_output(text, target)`
+environment.py  the one hardened jinja2 environment (autoescape, StrictUndefined, CSP with
+                sha256-pinned style and script) and `render_html(analysis)`, the HTML report
+context.py      `build_context(analysis)`: the HTML report's input, computed once
+views.py        the frozen view records build_context returns
+fragments.py    the report's long lists, written in Python (template globals)
+charts.py       the inline SVG charts
+display.py      labels and text helpers shared by every format
+markdown.py     `render_markdown(analysis)`: a short Markdown summary for email
+jsonout.py      `render_json(analysis)`, `to_json_dict(analysis)`: the documented JSON report
+terminal.py     `terminal_summary(analysis, report_location, color)`: the CLI's closing lines
+cohort.py       the batch's cohort page: `cohort_context(entries, ...)`, `render_cohort(context)`
+
+Import from the modules themselves; this package re-exports nothing, so importing it (the
+CLI does, for the format names) loads no template engine.
 """
-
-from __future__ import annotations
-
-from gapcheck.report.context import ReportContext, build_context
-from gapcheck.report.environment import render_html
-from gapcheck.report.jsonout import render_json, to_json_dict
-from gapcheck.report.markdown import render_markdown
-from gapcheck.report.terminal import terminal_summary
-
-__all__ = [
-    "ReportContext",
-    "build_context",
-    "render_html",
-    "render_json",
-    "render_markdown",
-    "terminal_summary",
-    "to_json_dict",
-]

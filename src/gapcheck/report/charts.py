@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from gapcheck.report.display import number, shorten
+from gapcheck.report.display import shorten
+from gapcheck.support.text import number
 
 # Display thresholds for colouring a category's bar; they say how much of a category is
 # covered, and are independent of the score bands the score stage defines.

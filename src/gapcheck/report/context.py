@@ -1,6 +1,7 @@
 """The template contract: everything the HTML report shows, pre-computed from an Analysis.
 
-`build_context(analysis)` is pure (records in, one frozen record out). The template does
+`build_context(analysis)` is pure (records in, one frozen record out: the view records
+of views.py; the next steps come from gapcheck.scoring.next_steps). The template does
 no arithmetic and no formatting: it only places these strings. Strings here are plain
 text, escaped on output (by jinja2's autoescape, or by fragments.py, which writes the long
 lists); the only markup is the SVG charts, which `charts.py` builds from numbers and
@@ -17,19 +18,9 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
-from markupsafe import Markup
-
-from gapcheck.records import (
-    Analysis,
-    CertificationSuggestion,
-    Evidence,
-    FoundSkill,
-    Gap,
-    NearMiss,
-)
+from gapcheck.records import Analysis, CertificationSuggestion, Evidence, FoundSkill, Gap
 from gapcheck.report import charts
 from gapcheck.report.display import (
     band_label,
@@ -38,16 +29,35 @@ from gapcheck.report.display import (
     humanize,
     level_label,
     method_text,
-    number,
-    one_line,
-    percent,
-    points,
     safe_url,
     status_label,
     strength_label,
     years_text,
 )
+from gapcheck.report.views import (
+    BandView,
+    CategoryView,
+    CertificationView,
+    ChartView,
+    DocumentView,
+    EvidenceView,
+    FoundSkillView,
+    GapView,
+    HandsOnView,
+    HeldView,
+    JobView,
+    MetaView,
+    NearMissView,
+    PathSkillView,
+    PathStageView,
+    ReportContext,
+    RetiredView,
+    ScoreView,
+    SkillGroupView,
+)
+from gapcheck.scoring.next_steps import next_steps
 from gapcheck.scoring.score import BANDS  # the report explains the score stage's own bands
+from gapcheck.support.text import number, one_line, percent
 
 # When the reader's output deserves doubt, the report says so at the top.
 UNREADABLE_CAUTION = 0.05  # share of characters that could not be mapped to text
@@ -59,237 +69,6 @@ PRINTED_GAPS = 10
 PRINTED_NEAR_MISSES = 3
 PRINTED_CERTIFICATIONS = 3
 CHART_COLUMNS = (1, 2, 3)  # phone, tablet and paper, wide screen
-NAMED_COVERS = 4  # certification coverage named in a next step before "and N more"
-
-
-# --------------------------------------------------------------------------- records
-
-
-@dataclass(frozen=True)
-class MetaView:
-    resume: str
-    portfolio: tuple[str, ...]
-    role_name: str
-    level: str
-    job: str | None
-    generated_on: str
-    gapcheck_version: str
-    taxonomy_version: str
-    taxonomy_as_of: str
-
-
-@dataclass(frozen=True)
-class BandView:
-    name: str  # a CSS-safe band token
-    label: str
-    range: str  # "<40", "60+"
-    current: bool
-
-
-@dataclass(frozen=True)
-class ScoreView:
-    value: str
-    band: str  # a CSS-safe band token
-    band_label: str
-    earned: str
-    possible: str
-    found_count: int  # expected skills with any credit
-    expected_count: int
-    coverage_target: str  # "60%": the share of a category's weight that counts as covering it
-    gauge: Markup
-    bands: tuple[BandView, ...]  # the scale, lowest band first
-
-
-@dataclass(frozen=True)
-class ChartView:
-    """One layout of a chart; the stylesheet shows the one that fits the screen or paper."""
-
-    columns: int
-    svg: Markup
-
-
-@dataclass(frozen=True)
-class CategoryView:
-    name: str
-    percent: str
-    earned: str
-    possible: str
-
-
-@dataclass(frozen=True)
-class NextStep:
-    title: str
-    detail: str
-    why: str
-
-
-@dataclass(frozen=True)
-class GapView:
-    rank: int
-    anchor: str
-    name: str
-    category: str
-    stage: str
-    cost: str  # role points still missing
-    cost_value: float  # for sorting in the browser
-    partial: str  # "50% shown" or ""
-    reason: str
-    hint: str
-    blocks: str  # names of the missing skills this one is a prerequisite of
-    printed: bool  # within the top PRINTED_GAPS
-
-
-@dataclass(frozen=True)
-class PathSkillView:
-    rank: int
-    anchor: str
-    name: str
-    hint: str
-    printed: bool
-
-
-@dataclass(frozen=True)
-class PathStageView:
-    number: int
-    name: str
-    skills: tuple[PathSkillView, ...]
-    printed: bool  # holds at least one printed gap
-
-
-@dataclass(frozen=True)
-class NearMissView:
-    name: str
-    skill_anchor: str  # the found skill's anchor, or "" if it has no evidence entry
-    shown: str
-    why_partial: str
-    advice: str
-    printed: bool  # within the first PRINTED_NEAR_MISSES
-
-
-@dataclass(frozen=True)
-class EvidenceView:
-    before: str
-    matched: str
-    after: str
-    document: str
-    page: int
-    line: int
-    section: str
-    heading: str
-    method: str
-    strength: str
-    years: str
-
-
-@dataclass(frozen=True)
-class FoundSkillView:
-    anchor: str
-    name: str
-    explicit: bool
-    implied_by: str  # for implied-only skills: the skill names that imply it
-    portfolio_only: bool
-    strength: str
-    years: str
-    documents: str
-    evidence: tuple[EvidenceView, ...]
-
-
-@dataclass(frozen=True)
-class SkillGroupView:
-    name: str
-    anchor: str
-    skills: tuple[FoundSkillView, ...]
-    skill_names: str  # the skills' names, comma-separated, for the printed summary
-
-
-@dataclass(frozen=True)
-class JobView:
-    source: str
-    title: str
-    score: str
-    band: str
-    band_label: str
-    required_total: int
-    required_met: int
-    missing_required: tuple[str, ...]
-    preferred_total: int
-    missing_preferred: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class HandsOnView:
-    name: str
-    present: bool
-    evidence: tuple[EvidenceView, ...]
-
-
-@dataclass(frozen=True)
-class CertificationView:
-    name: str
-    provider: str
-    level: str
-    exam_code: str
-    status: str
-    status_label: str
-    status_date: str
-    covers: tuple[str, ...]
-    covered_points: str
-    url: str | None  # http(s) only
-    printed: bool  # within the first PRINTED_CERTIFICATIONS
-
-
-@dataclass(frozen=True)
-class RetiredView:
-    name: str
-    status_label: str
-    status_date: str
-    successor: str
-    evidence: EvidenceView
-
-
-@dataclass(frozen=True)
-class HeldView:
-    name: str
-    status_label: str
-    successor: str
-
-
-@dataclass(frozen=True)
-class DocumentView:
-    source: str
-    kind: str
-    role: str
-    pages: int
-    characters: str
-    layout: str
-    engine: str
-    unreadable: str
-    sections: tuple[tuple[str, str], ...]  # (kind label, heading as printed)
-
-
-@dataclass(frozen=True)
-class ReportContext:
-    title: str
-    meta: MetaView
-    score: ScoreView
-    coverage_charts: tuple[ChartView, ...]  # the same chart in 1, 2 and 3 columns
-    categories: tuple[CategoryView, ...]
-    next_steps: tuple[NextStep, ...]
-    cautions: tuple[str, ...]
-    gaps: tuple[GapView, ...]
-    gaps_not_printed: int  # gaps left off the printout
-    path: tuple[PathStageView, ...]
-    near_misses: tuple[NearMissView, ...]
-    job: JobView | None
-    skill_groups: tuple[SkillGroupView, ...]
-    found_total: int
-    portfolio_only: tuple[str, ...]  # skills only portfolio material proves: put them on the resume
-    hands_on: tuple[HandsOnView, ...]
-    certifications: tuple[CertificationView, ...]
-    retired: tuple[RetiredView, ...]
-    held: tuple[HeldView, ...]
-    documents: tuple[DocumentView, ...]
-    warnings: tuple[str, ...]
 
 
 # --------------------------------------------------------------------------- helpers
@@ -445,56 +224,6 @@ def gap_view(gap: Gap, names: SkillNames) -> GapView:
         hint=one_line(gap.hint),
         blocks=", ".join([names.skill(b) for b in gap.blocks]) if gap.blocks else "",
         printed=gap.rank <= PRINTED_GAPS,
-    )
-
-
-def next_steps(analysis: Analysis) -> tuple[NextStep, ...]:
-    """Three things to do next: the top gap, the quickest win, the best certification.
-
-    A missing kind is replaced by the next gap in rank order, so the list stays useful
-    for a candidate with no near misses or no certification to suggest.
-    """
-    steps: list[NextStep] = []
-    spare_gaps = list(analysis.gaps)
-    if spare_gaps:
-        steps.append(_gap_step(spare_gaps.pop(0)))
-    if analysis.near_misses:
-        steps.append(_near_miss_step(analysis.near_misses[0]))
-    elif spare_gaps:
-        steps.append(_gap_step(spare_gaps.pop(0)))
-    if analysis.certifications:
-        steps.append(_certification_step(analysis.certifications[0]))
-    while len(steps) < 3 and spare_gaps:
-        steps.append(_gap_step(spare_gaps.pop(0)))
-    return tuple(steps)
-
-
-def _gap_step(gap: Gap) -> NextStep:
-    return NextStep(
-        title=f"Learn {gap.name}",
-        detail=one_line(gap.hint),
-        why=f"Ranked #{gap.rank} of your gaps. {one_line(gap.reason)}",
-    )
-
-
-def _near_miss_step(miss: NearMiss) -> NextStep:
-    return NextStep(
-        title=f"Make {miss.name} count",
-        detail=one_line(miss.advice),
-        why=f"Already {percent(miss.credit)} shown: {one_line(miss.why_partial)}.",
-    )
-
-
-def _certification_step(cert: CertificationSuggestion) -> NextStep:
-    covers = ", ".join(cert.covers_names[:NAMED_COVERS]) or "none of your gaps"
-    if len(cert.covers_names) > NAMED_COVERS:
-        covers += f" and {len(cert.covers_names) - NAMED_COVERS} more"
-    return NextStep(
-        title=f"Consider the {cert.name}",
-        detail=" · ".join(
-            one_line(part) for part in (cert.provider, cert.level, cert.exam_code or "") if part
-        ),
-        why=f"Covers {covers}: {points(cert.covered_weight)} of the role's weighted points.",
     )
 
 

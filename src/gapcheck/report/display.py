@@ -2,7 +2,9 @@
 
 Nothing here escapes: each renderer escapes for its own medium (jinja2 autoescape for
 HTML, `markdown.escape` for Markdown, `terminal.clean` for the terminal). These helpers
-only turn record values into the words and numbers a reader sees.
+only turn record values into the words and numbers a reader sees. The primitives they
+build on (`one_line`, `number`, `points`, `percent`) live in gapcheck.support.text, where
+scoring's next steps use them too.
 """
 
 from __future__ import annotations
@@ -13,6 +15,9 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from gapcheck.records import Evidence
+from gapcheck.support.text import CONTROL as _CONTROL
+from gapcheck.support.text import WHITESPACE as _WHITESPACE
+from gapcheck.support.text import number, one_line
 
 # Characters of context kept on each side of a match when a snippet is very long, so
 # one runaway line (a whole page read as one line) cannot flood the report.
@@ -38,22 +43,6 @@ METHOD_LABELS = {
 }
 
 _WINDOWS_PATH = re.compile(r"^([A-Za-z]:[\\/]|\\\\)")
-_WHITESPACE = re.compile(r"\s+")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
-
-
-def one_line(text: str) -> str:
-    """Text as one line: control and bidi-override characters dropped, whitespace collapsed.
-
-    Bidi overrides are dropped because they can make a line display differently from what
-    it says (a file name that reads backwards), which matters in a trust report.
-    """
-    # Fast path for the usual case (a report calls this some 500 times): printable text
-    # holds no control, bidi or line-separator character and no whitespace but the plain
-    # space, so only doubled spaces could change.
-    if text.isprintable() and "  " not in text:
-        return text.strip()
-    return _WHITESPACE.sub(" ", _CONTROL.sub("", text)).strip()
 
 
 def file_name(source: str) -> str:
@@ -79,27 +68,6 @@ def humanize(identifier: str) -> str:
     """'deployment_mlops' -> 'Deployment mlops': a readable fallback for an unknown id."""
     words = identifier.replace("_", " ").replace("-", " ").strip()
     return words[:1].upper() + words[1:] if words else identifier
-
-
-def number(value: float) -> str:
-    """A weight or point count: at most one decimal, no trailing '.0'."""
-    if not math.isfinite(value):
-        return "?"
-    text = f"{value:.1f}"
-    return text[:-2] if text.endswith(".0") else text
-
-
-def points(value: float) -> str:
-    """'1 point', '2.5 points'."""
-    text = number(value)
-    return f"{text} point" if text == "1" else f"{text} points"
-
-
-def percent(share: float) -> str:
-    """A 0..1 share as a whole percentage."""
-    if not math.isfinite(share):
-        return "?"
-    return f"{round(100 * share):d}%"
 
 
 def level_label(level: str) -> str:

@@ -1,14 +1,18 @@
-"""The jinja2 environment and the HTML page assembly.
+"""The one jinja2 environment, and the HTML page assembly for every page gapcheck writes.
 
-Safety rules, enforced here once for every template (.html.j2, .md.j2, .css, .js):
+Both pages, the single report (report.html.j2) and the batch's cohort page
+(cohort.html.j2), are rendered here, by `render_page`, with the same rules. Safety rules,
+enforced here once for every template (.html.j2, .md.j2, .css, .js):
 - autoescape is on for every template, whatever its suffix;
 - undefined names raise (StrictUndefined), so a typo cannot silently print nothing;
 - data never becomes template source: values are only ever passed to `render`, so
   template syntax inside a resume (`{{ 7*7 }}`) is printed, never evaluated.
 
-The stylesheet and script are our own static templates. They are inlined as Markup and
-allowed by the page's Content-Security-Policy through their SHA-256 hashes, so even a
+Each page's stylesheet and script are our own static templates (report.css and report.js,
+cohort.css and cohort.js). They are inlined as Markup and allowed by the page's
+Content-Security-Policy through their SHA-256 hashes, with no 'unsafe-inline', so even a
 markup injection that slipped past escaping could neither run a script nor add styles.
+Templates are found in the source tree or inside the wheel (gapcheck.support.resources).
 """
 
 from __future__ import annotations
@@ -120,18 +124,23 @@ def content_security_policy(style: str, script: str) -> str:
     )
 
 
-def _static_assets() -> tuple[str, str]:
+def _static_assets(
+    style_template: str = STYLE_TEMPLATE, script_template: str = SCRIPT_TEMPLATE
+) -> tuple[str, str]:
+    """A page's stylesheet and script as text (the report's unless told otherwise)."""
     env = environment()
-    return env.get_template(STYLE_TEMPLATE).render(), env.get_template(SCRIPT_TEMPLATE).render()
+    return env.get_template(style_template).render(), env.get_template(script_template).render()
 
 
-@lru_cache(maxsize=1)
-def _page_assets() -> tuple[Markup, Markup, str]:
-    """The stylesheet and script as placed in the page, and the policy pinning them.
+@lru_cache(maxsize=4)
+def _page_assets(
+    style_template: str = STYLE_TEMPLATE, script_template: str = SCRIPT_TEMPLATE
+) -> tuple[Markup, Markup, str]:
+    """A page's stylesheet and script as placed in the page, and the policy pinning them.
 
     They never change while gapcheck runs, so their hashes are computed once per process.
     """
-    style, script = _static_assets()
+    style, script = _static_assets(style_template, script_template)
     # Our own static files, read from the package: trusted, and pinned by the CSP hash.
     return (
         Markup(style),  # noqa: S704 - static stylesheet shipped with gapcheck
@@ -140,8 +149,19 @@ def _page_assets() -> tuple[Markup, Markup, str]:
     )
 
 
+def render_page(template: str, style_template: str, script_template: str, **values: object) -> str:
+    """The page `template` filled with `values`; it receives its stylesheet and script as
+    `style` and `script` (inlined), and as `csp` the Content-Security-Policy pinning them.
+
+    `values` are data: they are only ever passed to `render`, never used as template source.
+    """
+    style, script, csp = _page_assets(style_template, script_template)
+    page = environment().get_template(template)
+    return page.render(style=style, script=script, csp=csp, **values)
+
+
 def render_html(analysis: Analysis) -> str:
     """The report as one self-contained HTML page (no external requests of any kind)."""
-    style, script, csp = _page_assets()
-    page = environment().get_template(PAGE_TEMPLATE)
-    return page.render(report=build_context(analysis), style=style, script=script, csp=csp)
+    return render_page(
+        PAGE_TEMPLATE, STYLE_TEMPLATE, SCRIPT_TEMPLATE, report=build_context(analysis)
+    )

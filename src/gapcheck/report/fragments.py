@@ -26,7 +26,7 @@ from typing import TypeVar
 
 from markupsafe import Markup
 
-from gapcheck.report.context import (
+from gapcheck.report.views import (
     CategoryView,
     EvidenceView,
     FoundSkillView,

@@ -12,7 +12,6 @@ import json
 import math
 from typing import Any
 
-from gapcheck import JSON_SCHEMA_VERSION
 from gapcheck.records import (
     Analysis,
     CategoryScore,
@@ -23,6 +22,7 @@ from gapcheck.records import (
     Score,
 )
 from gapcheck.report.display import file_name, safe_url
+from gapcheck.version import JSON_SCHEMA_VERSION
 
 SCORE_FORMULA = (
     "per category c: coverage_c = min(1, sum(weight*credit) / (coverage_target * sum(weight)))"

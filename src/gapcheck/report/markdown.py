@@ -15,20 +15,12 @@ from gapcheck.report.context import (
     SkillNames,
     all_warnings,
     cautions,
-    next_steps,
     portfolio_only_names,
     skill_groups,
 )
-from gapcheck.report.display import (
-    band_label,
-    file_name,
-    level_label,
-    number,
-    one_line,
-    percent,
-    points,
-    status_label,
-)
+from gapcheck.report.display import band_label, file_name, level_label, status_label
+from gapcheck.scoring.next_steps import next_steps
+from gapcheck.support.text import number, one_line, percent, points
 
 # Inline Markdown syntax: emphasis, code, links/images, strikethrough, tables, escapes.
 _MARKDOWN_SYNTAX = re.compile(r"([\\`*_\[\]~|])")

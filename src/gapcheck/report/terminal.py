@@ -12,7 +12,8 @@ import click
 
 from gapcheck.records import Analysis
 from gapcheck.report.context import cautions
-from gapcheck.report.display import band_label, file_name, level_label, number, one_line, shorten
+from gapcheck.report.display import band_label, file_name, level_label, shorten
+from gapcheck.support.text import number, one_line
 
 TOP_GAPS = 5
 WIDTH = 100  # longest line printed, so the summary reads well in an 100-column terminal

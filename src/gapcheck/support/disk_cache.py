@@ -77,7 +77,7 @@ def code_fingerprint() -> str:
 
 def entry_key(kind: str, parts: Iterable[str]) -> str:
     """The digest naming an entry: its kind, the caller's parts, the code and Python."""
-    from gapcheck import __version__
+    from gapcheck.version import __version__
 
     digest = hashlib.sha256()
     for part in (

@@ -1,1 +1,11 @@
-"""taxonomy"""
+"""The skills taxonomy: its records, and how a YAML file becomes them.
+
+model        the frozen records (skills, roles, certifications...) and skill importance
+loading      `load_taxonomy`: read the YAML, use the in-process and on-disk caches
+extension    merge a coach's `extends: builtin` file onto the built-in taxonomy
+parsing      `parse`: the top level of the YAML mapping into a Taxonomy, then validation
+entries      one guide, skill, role or certification entry into its record
+validation   checks across the whole taxonomy: ids, references, shared terms, cycles
+problems     every problem of a file collected and raised as one TaxonomyError
+knowledge    what later stages derive from a taxonomy, computed once per taxonomy
+"""

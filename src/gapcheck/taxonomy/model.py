@@ -1,22 +1,22 @@
-"""The taxonomy: skills, roles, levels and certifications, loaded from YAML.
+"""The taxonomy's records: skills, roles, levels and certifications.
 
-The YAML (taxonomy/skills.yaml) is data derived from four career guides; this module
-turns it into frozen records and derives the per-role importance weights from the
-recorded provenance (which guide names a skill, and with what emphasis), so no weight is
-typed by hand. The formula is documented in `skill_importance` and in the README.
+The YAML (taxonomy/skills.yaml) is data derived from four career guides;
+gapcheck.taxonomy.loading turns it into these frozen records. This module derives the
+per-role importance weights from the recorded provenance (which guide names a skill, and
+with what emphasis), so no weight is typed by hand. The formula is documented in
+`skill_importance` and in the README.
 """
 
 from __future__ import annotations
 
+import hashlib
 import math
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Any, TypeVar
+from functools import cached_property
+from typing import TypeVar
 
-from gapcheck.errors import TaxonomyError
 from gapcheck.records import LEVELS as LEVELS  # re-exported: taxonomy.LEVELS is public
-from gapcheck.support.resources import builtin_taxonomy_path
 
 T = TypeVar("T")
 
@@ -157,6 +157,13 @@ class Taxonomy:
     levels: Mapping[str, str] = field(default_factory=dict)  # level id -> what it means
     extends: str | None = None  # "builtin" when the file extends the built-in taxonomy
 
+    @cached_property
+    def content_key(self) -> str:
+        """A digest of the records themselves (not the `digest` of the file they came from):
+        equal for equal content, different for a copy with anything replaced. Computed once
+        per object (a frozen dataclass still has a __dict__ for it) and pickled with it."""
+        return hashlib.sha256(repr(self).encode("utf-8")).hexdigest()
+
     def skill(self, skill_id: str) -> Skill:
         for skill in self.skills:
             if skill.id == skill_id:
@@ -200,101 +207,3 @@ def skill_importance(skill: Skill) -> float:
     detection only) scores 0 and is never expected.
     """
     return sum(guide_weight(p) for p in skill.provenance)
-
-
-# Answers derived from a taxonomy, by (taxonomy identity, what, arguments). A taxonomy is
-# immutable, and the memo holds it, so its id cannot be reused by another object while the
-# entry lives. A batch meets one or two taxonomies, so a small bound is plenty.
-_DERIVED_MEMO: dict[tuple[int, str, tuple[Hashable, ...]], tuple[Taxonomy, Any]] = {}
-_DERIVED_MEMO_SIZE = 64
-
-
-def derived(
-    taxonomy: Taxonomy, what: str, args: tuple[Hashable, ...], compute: Callable[[], T]
-) -> T:
-    """`compute()`, once per taxonomy, `what` and `args`: for facts every resume asks again.
-
-    The answer is shared: callers must treat it as read-only (or copy it).
-    """
-    key = (id(taxonomy), what, args)
-    memo = _DERIVED_MEMO.get(key)
-    if memo is None or memo[0] is not taxonomy:
-        if len(_DERIVED_MEMO) >= _DERIVED_MEMO_SIZE:
-            _DERIVED_MEMO.clear()
-        memo = (taxonomy, compute())
-        _DERIVED_MEMO[key] = memo
-    answer: T = memo[1]
-    return answer
-
-
-def role_weights(taxonomy: Taxonomy, role_id: str, level: str) -> dict[str, float]:
-    """Weight of every expected skill for a role at a level: importance x factors.
-
-    weight = importance(skill) x role.category_factors[category] x role.skill_factors[id]
-             x role.level_category_factors[level][category]
-             x role.level_skill_factors[level][id]
-    Skills with weight below role.min_weight, or not `scored`, are not expected.
-    Computed once per taxonomy, role and level (scoring asks three times per resume);
-    each caller gets its own copy.
-    """
-    weights = derived(
-        taxonomy, "role_weights", (role_id, level), lambda: _role_weights(taxonomy, role_id, level)
-    )
-    return dict(weights)
-
-
-def _role_weights(taxonomy: Taxonomy, role_id: str, level: str) -> dict[str, float]:
-    role = taxonomy.role(role_id)
-    level_cats = role.level_category_factors.get(level, {})
-    level_skills = role.level_skill_factors.get(level, {})
-    weights: dict[str, float] = {}
-    for skill in taxonomy.skills:
-        if not skill.scored:
-            continue
-        weight = (
-            skill_importance(skill)
-            * role.category_factors.get(skill.category, 1.0)
-            * role.skill_factors.get(skill.id, 1.0)
-            * level_cats.get(skill.category, 1.0)
-            * level_skills.get(skill.id, 1.0)
-        )
-        if weight >= role.min_weight:
-            weights[skill.id] = round(weight, 4)
-    return weights
-
-
-# --------------------------------------------------------------------------- loading
-
-
-def load_taxonomy(path: Path | None = None) -> Taxonomy:
-    """Load the built-in taxonomy, or the file at `path` (which may extend the built-in)."""
-    from gapcheck.taxonomy.loading import load  # the parser and validator live apart
-
-    return load(path if path is not None else builtin_taxonomy_path())
-
-
-def read_yaml(path: Path) -> Any:
-    """The YAML in `path`; errors name the file (never its full path) and say what to do."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise TaxonomyError(path.name, "no such file", "check the --taxonomy path") from None
-    except IsADirectoryError:
-        raise TaxonomyError(
-            path.name, "is a folder, not a file", "pass a taxonomy YAML file"
-        ) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else type(exc).__name__
-        raise TaxonomyError(
-            path.name, f"cannot be read ({reason})", "pass a UTF-8 YAML file"
-        ) from None
-    import yaml  # here, not at the top: a cached taxonomy (the usual start) needs no YAML
-
-    try:
-        # libyaml's loader, when PyYAML was built with it, reads the taxonomy ~10x faster.
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        return yaml.load(text, Loader=loader)  # noqa: S506 - a safe loader either way
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise TaxonomyError(path.name, f"is not valid YAML{where}", "fix the syntax") from None

@@ -1,0 +1,86 @@
+"""Run the batch's tasks on any `concurrent.futures`-style executor (a Dask cluster's, a
+thread pool in tests), `capacity` at a time.
+
+Isolation is then the executor's business, and a timeout only abandons the task's
+result; the local default with full isolation is `gapcheck.batch.worker.IsolatedPool`.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import time
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+from gapcheck.batch.worker import POLL_SECONDS, Failure, TaskResult, call_guarded, short_reason
+
+
+def _run_on_executor(
+    function: Callable[[Any], Any], task: Any
+) -> tuple[Any, Failure | None, float, float]:
+    started, cpu_started = time.perf_counter(), time.process_time()
+    value, failure = call_guarded(function, task)
+    return value, failure, time.perf_counter() - started, time.process_time() - cpu_started
+
+
+class ExecutorPool:
+    """The same tasks on any concurrent.futures-style executor, `capacity` at a time."""
+
+    def __init__(
+        self,
+        executor: cf.Executor,
+        function: Callable[[Any], Any],
+        *,
+        capacity: int,
+        timeout: float | None = None,
+    ) -> None:
+        self.executor = executor
+        self.function = function
+        self.capacity = max(1, capacity)
+        self.timeout = timeout
+        self.restarts = 0
+        self.peak_rss_mb = 0.0
+
+    def map(self, tasks: Iterable[tuple[int, Any]]) -> Iterator[TaskResult]:
+        pending = iter(tasks)  # pulled only when there is room: tasks may carry file bytes
+        running: dict[cf.Future[Any], tuple[int, float]] = {}
+        exhausted = False
+        try:
+            while not exhausted or running:
+                while not exhausted and len(running) < self.capacity:
+                    item = next(pending, None)
+                    if item is None:
+                        exhausted = True
+                        break
+                    task_id, task = item
+                    future = self.executor.submit(_run_on_executor, self.function, task)
+                    running[future] = (task_id, time.monotonic())
+                done, _ = cf.wait(
+                    list(running), timeout=POLL_SECONDS, return_when=cf.FIRST_COMPLETED
+                )
+                for future in done:
+                    task_id, submitted = running.pop(future)
+                    yield self._collect(future, task_id, submitted)
+                if self.timeout is not None:
+                    now = time.monotonic()
+                    for future, (task_id, submitted) in list(running.items()):
+                        if now - submitted > self.timeout:
+                            future.cancel()
+                            del running[future]
+                            failure = Failure(
+                                "timeout",
+                                f"took longer than the {self.timeout:g} s limit; raise --timeout",
+                            )
+                            yield TaskResult(task_id, None, failure, now - submitted)
+        finally:
+            for future in running:
+                future.cancel()
+
+    @staticmethod
+    def _collect(future: cf.Future[Any], task_id: int, submitted: float) -> TaskResult:
+        try:
+            value, failure, seconds, cpu = future.result()
+        except Exception as exc:  # the executor lost the worker or the task
+            reason = short_reason(f"the worker running it failed ({type(exc).__name__}: {exc})")
+            return TaskResult(task_id, None, Failure("crash", reason), time.monotonic() - submitted)
+        return TaskResult(task_id, value, failure, seconds, cpu)

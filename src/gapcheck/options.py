@@ -1,0 +1,129 @@
+"""What one analysis is asked to do: one options record, checked once, before any reading.
+
+    options = Options(role="ml-engineer", level="entry", job="posting.txt", today="2026-12-01")
+    plan = options.resolve()          # every problem with the options is raised here
+
+`Options` holds what a user typed (the API's keyword arguments, the CLI's flags, a batch's
+settings) with the defaults in one place; the CLI takes its choices and defaults from
+here. `resolve` checks all of it before a resume is opened, so a bad date, role, level,
+engine, taxonomy or posting is reported even when the resume does not exist, and returns
+a `Plan`: the loaded taxonomy, the target, the parsed posting and the report date. A
+batch resolves once and hands the same `Plan` to every worker, which never re-validates.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from gapcheck.errors import UsageError
+from gapcheck.records import ENGINES, LEVELS, Engine, Level, Target
+
+if TYPE_CHECKING:
+    from gapcheck.postings.parse import Posting
+    from gapcheck.taxonomy.model import Taxonomy
+
+DEFAULT_ROLE = "ml-engineer"
+DEFAULT_LEVEL: Level = "mid"
+DEFAULT_ENGINE: Engine = "pdfminer"
+
+
+def today_iso() -> str:
+    """Today's date for a report: SOURCE_DATE_EPOCH when set (reproducible builds)."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.timezone.utc).date().isoformat()
+    return dt.date.today().isoformat()
+
+
+def checked_date(value: str | dt.date | None) -> str | None:
+    """`value` as an ISO date, None when not given; a usage error for anything else.
+
+    Only the strict YYYY-MM-DD form counts: "2026-02-30" or "2026-13-01" are refused,
+    never printed in a report.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    try:
+        parsed = dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        parsed = None
+    if parsed is None or parsed.isoformat() != value:
+        raise UsageError("--date", f"'{value}' is not a date", "use YYYY-MM-DD")
+    return value
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Resolved options: everything an analysis needs besides the person's files."""
+
+    taxonomy: Taxonomy
+    target: Target
+    generated_on: str  # the report's date; also what "present" means in date ranges
+    engine: str
+    posting: Posting | None = None
+
+
+@dataclass(frozen=True)
+class Options:
+    """The options of an analysis, as given; `resolve()` checks them and gives a `Plan`."""
+
+    role: str = DEFAULT_ROLE
+    level: str = DEFAULT_LEVEL
+    job: str | os.PathLike[str] | None = None  # a job posting file
+    taxonomy: Taxonomy | str | os.PathLike[str] | None = None  # None: the built-in one
+    today: str | dt.date | None = None  # None: today (or SOURCE_DATE_EPOCH)
+    engine: str = DEFAULT_ENGINE
+
+    def resolve(self) -> Plan:
+        """Check every option, cheapest first, and load what they name.
+
+        Order: the date and the engine (no I/O), the taxonomy, the role and level, then
+        the posting (read and parsed once here, not once per resume).
+        """
+        generated_on = checked_date(self.today) or today_iso()
+        if self.engine not in ENGINES:
+            raise UsageError(
+                "--pdf-engine",
+                f"unknown engine '{self.engine}'",
+                f"choose one of: {', '.join(ENGINES)}",
+            )
+        taxonomy = self._taxonomy()
+        job_path = Path(self.job) if self.job is not None else None
+        target = resolve_target(taxonomy, self.role, self.level, job_path)
+        posting = None
+        if job_path is not None:
+            from gapcheck.postings.read import read_posting  # only when a posting is given
+
+            posting = read_posting(job_path, taxonomy)
+        return Plan(taxonomy, target, generated_on, self.engine, posting)
+
+    def _taxonomy(self) -> Taxonomy:
+        from gapcheck.taxonomy.loading import load_taxonomy
+        from gapcheck.taxonomy.model import Taxonomy
+
+        if isinstance(self.taxonomy, Taxonomy):
+            return self.taxonomy
+        return load_taxonomy(Path(self.taxonomy) if self.taxonomy is not None else None)
+
+
+def resolve_target(taxonomy: Taxonomy, role: str, level: str, job: Path | None) -> Target:
+    """The role and level checked against the taxonomy (usage errors name the choices)."""
+    known = [r.id for r in taxonomy.roles]
+    if role not in known:
+        raise UsageError("--role", f"unknown role '{role}'", f"choose one of: {', '.join(known)}")
+    if level not in LEVELS:
+        raise UsageError(
+            "--level", f"unknown level '{level}'", f"choose one of: {', '.join(LEVELS)}"
+        )
+    return Target(
+        role=role,
+        role_name=taxonomy.role(role).name,
+        level=level,
+        job=job.name if job is not None else None,
+    )

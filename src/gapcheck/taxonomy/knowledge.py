@@ -1,0 +1,118 @@
+"""The one owner of everything derived from a taxonomy, like spaCy's `nlp` object.
+
+Every resume asks the same questions of a taxonomy: the compiled matchers, the skills by
+id, a role's weights at a level, the facts behind each gap's reason, a posting already
+parsed. They are computed once and kept by a `Knowledge` object built from the taxonomy;
+later stages store what they derive in it (`derived`), so no module keeps a memo of its
+own and nothing is keyed by `id()`.
+
+`knowledge_for(taxonomy)` finds the owner by the taxonomy's *content* (a digest of its
+records), so a copy with one skill changed (`dataclasses.replace`) gets its own matchers
+while a taxonomy unpickled in a worker finds the one already warmed up.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Mapping
+from typing import Any, TypeVar
+
+from gapcheck.taxonomy.model import Skill, Taxonomy, skill_importance
+
+T = TypeVar("T")
+
+KEPT = 4  # taxonomies whose knowledge a process keeps; a run rarely uses more than one
+
+
+class Knowledge:
+    """What gapcheck derives from one taxonomy, computed on first use and kept."""
+
+    def __init__(self, taxonomy: Taxonomy) -> None:
+        self.taxonomy = taxonomy
+        self.key = taxonomy.content_key
+        self.skills_by_id: Mapping[str, Skill] = {s.id: s for s in taxonomy.skills}
+        self._derived: dict[tuple[str, tuple[Hashable, ...]], Any] = {}
+        self._lock = threading.RLock()
+
+    def derived(self, what: str, args: tuple[Hashable, ...], compute: Callable[[], T]) -> T:
+        """`compute()` once per `what` and `args`; the answer is shared, so read-only."""
+        key = (what, args)
+        with self._lock:
+            if key not in self._derived:
+                self._derived[key] = compute()
+            answer: T = self._derived[key]
+            return answer
+
+
+_KNOWN: OrderedDict[str, Knowledge] = OrderedDict()
+_LOCK = threading.Lock()
+
+
+def knowledge_for(taxonomy: Taxonomy) -> Knowledge:
+    """The `Knowledge` of a taxonomy with this content, built on first use."""
+    key = taxonomy.content_key
+    with _LOCK:
+        found = _KNOWN.get(key)
+        if found is None:
+            found = Knowledge(taxonomy)
+            _KNOWN[key] = found
+            while len(_KNOWN) > KEPT:
+                _KNOWN.popitem(last=False)
+        else:
+            _KNOWN.move_to_end(key)
+        return found
+
+
+def derived(
+    taxonomy: Taxonomy, what: str, args: tuple[Hashable, ...], compute: Callable[[], T]
+) -> T:
+    """`compute()` once per taxonomy content, `what` and `args` (see Knowledge.derived)."""
+    return knowledge_for(taxonomy).derived(what, args, compute)
+
+
+def skills_by_id(taxonomy: Taxonomy) -> Mapping[str, Skill]:
+    return knowledge_for(taxonomy).skills_by_id
+
+
+def role_weights(taxonomy: Taxonomy, role_id: str, level: str) -> dict[str, float]:
+    """Weight of every expected skill for a role at a level: importance x factors.
+
+    weight = importance(skill) x role.category_factors[category] x role.skill_factors[id]
+             x role.level_category_factors[level][category]
+             x role.level_skill_factors[level][id]
+    Skills with weight below role.min_weight, or not `scored`, are not expected.
+    Computed once per taxonomy, role and level (scoring asks three times per resume);
+    each caller gets its own copy.
+    """
+    weights = knowledge_for(taxonomy).derived(
+        "role_weights", (role_id, level), lambda: _role_weights(taxonomy, role_id, level)
+    )
+    return dict(weights)
+
+
+def _role_weights(taxonomy: Taxonomy, role_id: str, level: str) -> dict[str, float]:
+    role = taxonomy.role(role_id)
+    level_cats = role.level_category_factors.get(level, {})
+    level_skills = role.level_skill_factors.get(level, {})
+    weights: dict[str, float] = {}
+    for skill in taxonomy.skills:
+        if not skill.scored:
+            continue
+        weight = (
+            skill_importance(skill)
+            * role.category_factors.get(skill.category, 1.0)
+            * role.skill_factors.get(skill.id, 1.0)
+            * level_cats.get(skill.category, 1.0)
+            * level_skills.get(skill.id, 1.0)
+        )
+        if weight >= role.min_weight:
+            weights[skill.id] = round(weight, 4)
+    return weights
+
+
+def forget_all() -> None:
+    """Drop every kept `Knowledge`: for a long-lived process done with its taxonomies, or
+    a test that needs a cold start. The next `knowledge_for` builds afresh."""
+    with _LOCK:
+        _KNOWN.clear()
