@@ -16,10 +16,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gapcheck.options import DEFAULT_ENGINE, DEFAULT_LEVEL, DEFAULT_ROLE, Options, Plan
+from gapcheck.options import DEFAULT_ENGINE, DEFAULT_ROLE, Options, Plan
 from gapcheck.records import Analysis, Document, DocumentSummary, Section
 from gapcheck.version import __version__
 
@@ -32,7 +33,7 @@ def analyse(
     portfolio: Sequence[str | os.PathLike[str]] = (),
     *,
     role: str = DEFAULT_ROLE,
-    level: str = DEFAULT_LEVEL,
+    level: str | None = None,
     job: str | os.PathLike[str] | None = None,
     taxonomy: Taxonomy | str | os.PathLike[str] | None = None,
     today: str | dt.date | None = None,
@@ -92,21 +93,30 @@ def analyse_documents(documents: Sequence[Document], plan: Plan) -> Analysis:
         )
 
     # spaCy loads only now: a file refused by the reader costs neither its time nor memory.
+    from gapcheck.detection.background import read_background
     from gapcheck.detection.detector import get_detector
     from gapcheck.scoring import recommend
     from gapcheck.scoring.gaps import rank_gaps
+    from gapcheck.scoring.level import choose_level
     from gapcheck.scoring.near_misses import near_misses
     from gapcheck.scoring.score import score
 
     named = get_detector(tax).detect(sections, today=generated_on)
     hands_on = hands_on_items(sections, named, tax)
     detection = with_hands_on_skills(named, hands_on, sections, tax)
-    gaps = rank_gaps(detection, tax, target)
+    background = read_background(sections, detection, tax, generated_on)
+    level = choose_level(background, target.level if plan.level_given else None)
+    target = replace(target, level=level.level)  # weights, gaps and advice follow it
     job_result = None
     if plan.posting is not None:
         from gapcheck.scoring.posting_gap import posting_gap
 
-        job_result = posting_gap(plan.posting, detection, tax, target)
+        resume_lines = tuple(line.text for s in sections for line in s.lines)
+        job_result = posting_gap(
+            plan.posting, detection, tax, target, background, resume_lines=resume_lines
+        )
+    gaps = rank_gaps(detection, tax, target, background=background, posting=job_result)
+    experienced = level.level == "senior" or any(d.level == "phd" for d in background.degrees)
 
     warnings = tuple(w for summary in summaries for w in summary.diagnostics.warnings)
     return Analysis(
@@ -117,15 +127,19 @@ def analyse_documents(documents: Sequence[Document], plan: Plan) -> Analysis:
         target=target,
         documents=tuple(summaries),
         detection=detection,
-        score=score(detection, tax, target),
+        score=score(detection, tax, target, background),
         gaps=gaps,
         near_misses=near_misses(detection, tax, target),
         learning_path=recommend.learning_path(gaps, tax),
-        certifications=recommend.suggest_certifications(gaps, detection, tax),
+        certifications=recommend.suggest_certifications(
+            gaps, detection, tax, experienced=experienced
+        ),
         retired_held=recommend.retired_notes(detection, tax),
         warnings=warnings,
         job=job_result,
         hands_on=hands_on,
+        level=level,
+        background=background,
     )
 
 

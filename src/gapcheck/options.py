@@ -63,10 +63,11 @@ class Plan:
     """Resolved options: everything an analysis needs besides the person's files."""
 
     taxonomy: Taxonomy
-    target: Target
+    target: Target  # its level is the given one, or DEFAULT_LEVEL until the resume is read
     generated_on: str  # the report's date; also what "present" means in date ranges
     engine: str
     posting: Posting | None = None
+    level_given: bool = True  # False: the level is inferred from the resume (--level unset)
 
 
 @dataclass(frozen=True)
@@ -74,7 +75,7 @@ class Options:
     """The options of an analysis, as given; `resolve()` checks them and gives a `Plan`."""
 
     role: str = DEFAULT_ROLE
-    level: str = DEFAULT_LEVEL
+    level: str | None = None  # None: inferred from the resume (gapcheck.scoring.level)
     job: str | os.PathLike[str] | None = None  # a job posting file
     taxonomy: Taxonomy | str | os.PathLike[str] | None = None  # None: the built-in one
     today: str | dt.date | None = None  # None: today (or SOURCE_DATE_EPOCH)
@@ -95,13 +96,13 @@ class Options:
             )
         taxonomy = self._taxonomy()
         job_path = Path(self.job) if self.job is not None else None
-        target = resolve_target(taxonomy, self.role, self.level, job_path)
+        target = resolve_target(taxonomy, self.role, self.level or DEFAULT_LEVEL, job_path)
         posting = None
         if job_path is not None:
             from gapcheck.postings.read import read_posting  # only when a posting is given
 
             posting = read_posting(job_path, taxonomy)
-        return Plan(taxonomy, target, generated_on, self.engine, posting)
+        return Plan(taxonomy, target, generated_on, self.engine, posting, self.level is not None)
 
     def _taxonomy(self) -> Taxonomy:
         from gapcheck.taxonomy.loading import load_taxonomy

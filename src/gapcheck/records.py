@@ -159,6 +159,10 @@ class Score:
     coverage_target: float = 1.0
 
 
+GapAction = Literal["learn", "show"]
+GapSource = Literal["posting-required", "posting-preferred", "role"]
+
+
 @dataclass(frozen=True)
 class Gap:
     rank: int  # 1 = learn first
@@ -173,6 +177,11 @@ class Gap:
     named_by: tuple[str, ...] = ()  # guide ids
     emphasis: str = "named"
     blocks: tuple[str, ...] = ()  # ids of other missing skills this is a prerequisite of
+    # "learn": nothing shows it; "show": the person evidently has it (a degree, a title,
+    # papers) but never names it, so the advice is where to name it, not what to study.
+    action: GapAction = "learn"
+    shown_by: ShownByEvidence | None = None  # for "show": the evidence that proves it
+    source: GapSource = "role"  # what asks for it: the posting's requirements or the role
 
 
 @dataclass(frozen=True)
@@ -285,6 +294,8 @@ class Analysis:
     warnings: tuple[str, ...]
     job: JobGap | None = None
     hands_on: tuple[HandsOnItem, ...] = field(default=())
+    level: LevelChoice | None = None  # the seniority used, and why (inferred or given)
+    background: Background | None = None
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from gapcheck.authoring.build import build, compare, write_provenance
+from gapcheck.authoring.build import build
+from gapcheck.authoring.provenance import compare, write_provenance
 from gapcheck.authoring.text import document_emphasis, emphasis_in, split_sentences, units_of
 from gapcheck.errors import GapcheckError, UsageError
 from gapcheck.taxonomy.loading import load_taxonomy

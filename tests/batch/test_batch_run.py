@@ -7,7 +7,6 @@ import io
 import json
 import os
 import time
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -181,8 +180,10 @@ def test_changed_options_or_a_missing_report_mean_the_file_is_done_again(
 
     log.write_text("")
     people = collect_inputs([str(root)], exclude=out)
-    plan = OPTIONS.plan
-    senior = AnalysisOptions(replace(plan, target=replace(plan.target, level="senior")))
+    senior = AnalysisOptions(
+        Options(taxonomy=FIXTURES / "mini_taxonomy.yaml", level="senior", today="2026-11-21")
+        .resolve()
+    )
     run_batch(people, out, senior, BatchSettings(jobs=1), work=fake_analyse)
     assert sorted(log.read_text().split()) == ["a.txt", "b.txt"]
 

@@ -9,7 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from gapcheck.batch.worker import ExecutorPool, IsolatedPool, TaskResult, WorkerStartError
+from gapcheck.batch.executor import ExecutorPool
+from gapcheck.batch.worker import IsolatedPool, TaskResult, WorkerStartError
 from gapcheck.errors import InputError
 
 

@@ -44,7 +44,6 @@ def cache_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv("XDG_CACHE_HOME", str(home))
     monkeypatch.delenv("GAPCHECK_NO_CACHE", raising=False)
     forget_all()
-    taxonomy_load._load_cached.cache_clear()
     return home / "gapcheck"
 
 
@@ -179,7 +178,7 @@ def test_editing_the_taxonomy_invalidates_the_cache(
     assert "pytorch" not in found(path, "Torchy, Docker")
     copy_of_mini_taxonomy(tmp_path, extra_alias="Torchy")
     os.utime(path, ns=(1, 1))  # a same-second edit must not hide behind the mtime
-    taxonomy_load._load_cached.cache_clear()
+    taxonomy_load.forget_loaded()
     assert "pytorch" in found(path, "Torchy, Docker")
     assert len(builds) == 2
 
@@ -264,7 +263,7 @@ def test_an_unwritable_cache_folder_costs_nothing_but_time(
 def test_a_cached_taxonomy_equals_a_parsed_one(cache_home: Path, tmp_path: Path) -> None:
     path = copy_of_mini_taxonomy(tmp_path)
     parsed = load_taxonomy(path)
-    taxonomy_load._load_cached.cache_clear()
+    taxonomy_load.forget_loaded()
     cached = load_taxonomy(path)
     assert cached == parsed and cached is not parsed
     assert cached.digest == parsed.digest != ""

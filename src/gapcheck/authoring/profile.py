@@ -1,8 +1,13 @@
 """A target role built from job postings: how often the postings ask for each skill.
 
-    frequency(skill) = (postings requiring it + PREFERRED_COUNTS x postings preferring it)
-                       / number of postings
+    frequency(skill) = (postings requiring it
+                        + ALTERNATIVE_COUNTS x postings accepting it as one of alternatives
+                        + PREFERRED_COUNTS x postings preferring it) / number of postings
     weight(skill)    = WEIGHT_SCALE x frequency
+
+A posting's groups of alternatives keep their meaning: "Java, Python or C++" requires none of
+the three on its own, and "BS/MS/PhD" requires a bachelor's (a higher degree meets it), so it
+counts for the bachelor's alone and never makes a PhD "required".
 
 The result is a taxonomy extension (`extends: builtin`, format in taxonomy/README.md)
 holding one new role. gapcheck weighs a skill as importance x factors (see
@@ -20,10 +25,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from gapcheck.errors import InputError, UsageError
-from gapcheck.postings.parse import Posting
+from gapcheck.postings.eligibility import DEGREE_IDS, DEGREE_RANK
+from gapcheck.postings.parse import Posting, PostingGroup
 from gapcheck.taxonomy.model import Provenance, Skill, Taxonomy, guide_weight, skill_importance
 
 PREFERRED_COUNTS = 0.5
+# A skill the posting accepts as one of several counts like a preferred one: it helps to
+# have, and no candidate needs it.
+ALTERNATIVE_COUNTS = 0.5
 # A skill every posting requires weighs about as much as the heaviest guide-derived skills.
 WEIGHT_SCALE = 12.0
 # Skills asked for by fewer postings than this share are left out of the role.
@@ -37,13 +46,19 @@ POSTINGS_EMPHASIS = "named"
 class SkillFrequency:
     id: str
     name: str
-    required: int  # postings that require it
+    required: int  # postings that require it (on its own, not as one of alternatives)
     preferred: int  # postings that only prefer it
     postings: int  # postings read
+    alternative: int = 0  # postings that require one of a group it belongs to, not it
 
     @property
     def frequency(self) -> float:
-        return (self.required + PREFERRED_COUNTS * self.preferred) / self.postings
+        asked = (
+            self.required
+            + ALTERNATIVE_COUNTS * self.alternative
+            + PREFERRED_COUNTS * self.preferred
+        )
+        return asked / self.postings
 
     @property
     def weight(self) -> float:
@@ -52,7 +67,7 @@ class SkillFrequency:
     @property
     def naming(self) -> int:
         """Postings that name it at all."""
-        return self.required + self.preferred
+        return self.required + self.alternative + self.preferred
 
 
 @dataclass(frozen=True)
@@ -89,12 +104,15 @@ def build_profile(
     if not postings:
         raise InputError("postings", "none could be read", "pass job postings as .txt, .md or .pdf")
     check_role_id(role_id, taxonomy)
-    required: dict[str, int] = {}
-    preferred: dict[str, int] = {}
+    counts: dict[str, dict[str, int]] = {"required": {}, "alternative": {}, "preferred": {}}
     for posting in postings:
-        for skill in posting.skills:
-            counts = required if skill.level == "required" else preferred
-            counts[skill.id] = counts.get(skill.id, 0) + 1
+        for skill_id, standing in _standings(posting).items():
+            counts[standing][skill_id] = counts[standing].get(skill_id, 0) + 1
+    required, alternative, preferred = (
+        counts["required"],
+        counts["alternative"],
+        counts["preferred"],
+    )
     by_id = {skill.id: skill for skill in taxonomy.skills if skill.scored}
     frequencies = sorted(
         (
@@ -104,8 +122,10 @@ def build_profile(
                 required=required.get(skill_id, 0),
                 preferred=preferred.get(skill_id, 0),
                 postings=len(postings),
+                alternative=alternative.get(skill_id, 0),
             )
-            for skill_id in (required.keys() | preferred.keys()) & by_id.keys()
+            for skill_id in (required.keys() | alternative.keys() | preferred.keys())
+            & by_id.keys()
         ),
         key=lambda f: (-f.weight, f.id),
     )
@@ -124,6 +144,31 @@ def build_profile(
         rare=tuple(f for f in frequencies if f.frequency < MIN_FREQUENCY),
         no_guide=tuple(sorted(f.id for f in expected if skill_importance(by_id[f.id]) <= 0)),
     )
+
+
+_STANDING_RANK = {"preferred": 0, "alternative": 1, "required": 2}
+
+
+def _standings(posting: Posting) -> dict[str, str]:
+    """How one posting asks for each skill: "required" (on its own), "alternative" (one of a
+    required group) or "preferred"; the strongest way it asks counts."""
+    groups = posting.requirements or tuple(
+        PostingGroup(s.group, s.level, s.line, s.text) for s in posting.skills
+    )
+    standings: dict[str, str] = {}
+    for group in groups:
+        if set(group.ids) <= DEGREE_IDS:  # a bachelor's or higher: the lowest is asked for
+            members = [min(group.ids, key=DEGREE_RANK.__getitem__)]
+        else:
+            members = list(group.ids)
+        standing = group.level
+        if standing == "required" and len(members) > 1:
+            standing = "alternative"
+        for skill_id in members:
+            old = standings.get(skill_id)
+            if old is None or _STANDING_RANK[standing] > _STANDING_RANK[old]:
+                standings[skill_id] = standing
+    return standings
 
 
 def profile_yaml(profile: Profile, taxonomy: Taxonomy) -> str:
@@ -197,7 +242,8 @@ def _importance(skill: Skill, profile: Profile, item: SkillFrequency) -> float:
 
 def _counts(item: SkillFrequency) -> str:
     plural = "s" if item.postings != 1 else ""
+    alternatives = f", one of alternatives in {item.alternative}" if item.alternative else ""
     return (
-        f"required by {item.required}, preferred by {item.preferred}"
+        f"required by {item.required}{alternatives}, preferred by {item.preferred}"
         f" of {item.postings} posting{plural}"
     )

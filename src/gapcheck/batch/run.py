@@ -360,7 +360,7 @@ def _write_cohort_files(
     context = cohort_context(
         entries,
         role_name=target.role_name,
-        level=target.level,
+        level=target.level if options.plan.level_given else "level inferred per person",
         generated_on=options.plan.generated_on,
         gapcheck_version=__version__,
         redacted=options.redact,

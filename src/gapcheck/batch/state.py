@@ -45,7 +45,7 @@ def work_key(files: Sequence[tuple[str, Path]], options: AnalysisOptions) -> str
         "taxonomy": plan.taxonomy.content_key,
         "options": {
             "role": plan.target.role,
-            "level": plan.target.level,
+            "level": plan.target.level if plan.level_given else "inferred",
             "today": plan.generated_on,
             "engine": plan.engine,
             "redact": options.redact,

@@ -38,7 +38,7 @@ def analyse_command(
     resume: Path,
     portfolio: tuple[Path, ...],
     role: str,
-    level: str,
+    level: str | None,
     job: Path | None,
     output: str | None,
     fmt: str | None,

@@ -125,7 +125,7 @@ def batch_command(
     inputs: tuple[str, ...],
     outdir: Path,
     role: str,
-    level: str,
+    level: str | None,
     job: Path | None,
     taxonomy: Path | None,
     today: str | None,

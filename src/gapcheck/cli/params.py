@@ -12,7 +12,7 @@ from typing import TypeVar
 
 import click
 
-from gapcheck.options import DEFAULT_ENGINE, DEFAULT_LEVEL, DEFAULT_ROLE, Options
+from gapcheck.options import DEFAULT_ENGINE, DEFAULT_ROLE, Options
 from gapcheck.records import ENGINES, LEVELS
 
 F = TypeVar("F", bound=Callable[..., object])
@@ -27,9 +27,8 @@ _TARGET_OPTIONS = (
     click.option(
         "--level",
         type=click.Choice(LEVELS),
-        default=DEFAULT_LEVEL,
-        show_default=True,
-        help="Seniority of the position.",
+        help="Seniority to judge the resume for (default: inferred from its dated roles, "
+        "titles and degrees; the report says why).",
     ),
     click.option(
         "--job",
@@ -66,7 +65,7 @@ def target_options(command: F) -> F:
 
 def options_from(
     role: str,
-    level: str,
+    level: str | None,
     job: Path | None,
     taxonomy: Path | None,
     today: str | None,

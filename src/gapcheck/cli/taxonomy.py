@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 import click
 
 if TYPE_CHECKING:
-    from gapcheck.authoring.build import BuildReport
     from gapcheck.taxonomy.model import Skill, Taxonomy
 
 WIDTH = 100
@@ -207,13 +206,23 @@ def _show_skill(taxonomy: Taxonomy, skill: Skill) -> None:
     help=TAXONOMY_HELP,
 )
 @click.option(
-    "--write", is_flag=True, help="Rewrite the provenance and named_by lines of the taxonomy file."
+    "--postings",
+    is_flag=True,
+    help="DOCUMENTS are job-posting CSV files: count how many ask for each skill "
+    "(demand.yaml beside the taxonomy).",
+)
+@click.option(
+    "--write",
+    is_flag=True,
+    help="Rewrite the provenance and named_by lines of the taxonomy file "
+    "(with --postings: its demand.yaml).",
 )
 @click.option(
     "--check",
     "check_only",
     is_flag=True,
-    help="Fail (exit 1) if the file's provenance differs from the counts.",
+    help="Fail (exit 1) if the file's provenance (with --postings: demand.yaml) "
+    "differs from the counts.",
 )
 @click.option(
     "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True
@@ -230,6 +239,7 @@ def _show_skill(taxonomy: Taxonomy, skill: Skill) -> None:
 def build_command(
     documents: tuple[Path, ...],
     taxonomy_path: Path | None,
+    postings: bool,
     write: bool,
     check_only: bool,
     fmt: str,
@@ -240,17 +250,27 @@ def build_command(
 
     Run on the career guides it yields the provenance recorded in the taxonomy; --write
     records it, --check verifies it. Run on job postings it shows what they ask for.
+    With --postings, DOCUMENTS are CSV files of scraped postings: it counts how many
+    unique postings ask for each skill, per role group and seniority (demand.yaml).
     """
-    from gapcheck.authoring.build import build, compare, write_provenance
-    from gapcheck.errors import TaxonomyError
+    from gapcheck.authoring.build import build
+    from gapcheck.authoring.build_output import report_json, report_lines
+    from gapcheck.authoring.provenance import compare, write_provenance
+    from gapcheck.errors import TaxonomyError, UsageError
     from gapcheck.support.resources import builtin_taxonomy_path
 
     taxonomy = _load(taxonomy_path)
+    if postings:
+        _build_demand(documents, taxonomy, taxonomy_path, write, check_only, fmt, show_all)
+        return
+    csvs = [d.name for d in documents if d.suffix.lower() == ".csv"]
+    if csvs:
+        raise UsageError(csvs[0], "is a CSV file", "count job-posting CSVs with --postings")
     report = build(list(documents), taxonomy)
     if fmt == "json":
         click.echo(json.dumps(report_json(report, missing_limit), indent=2, ensure_ascii=False))
     else:
-        _print_report(report, taxonomy, show_all, missing_limit)
+        click.echo("\n".join(report_lines(report, taxonomy, show_all, missing_limit)))
 
     not_guides = [name for name, guide in report.documents if guide is None]
     if (write or check_only) and not_guides:
@@ -278,80 +298,53 @@ def build_command(
         click.echo(f"\n{taxonomy.source}: provenance agrees with the documents", err=fmt == "json")
 
 
-def report_json(report: BuildReport, missing_limit: int) -> dict[str, object]:
-    return {
-        "documents": [{"file": name, "guide": guide} for name, guide in report.documents],
-        "skills": [
-            {
-                "id": s.skill_id,
-                "name": s.name,
-                "documents": s.documents,
-                "mentions": s.mentions,
-                "counts": [
-                    {"document": c.document, "mentions": c.mentions, "emphasis": c.emphasis}
-                    for c in s.counts
-                ],
-            }
-            for s in report.skills
-        ],
-        "certifications": {cert: list(docs) for cert, docs in report.certifications.items()},
-        "missing": [
-            {"term": m.term, "count": m.count, "documents": list(m.documents)}
-            for m in report.missing[:missing_limit]
-        ],
-    }
-
-
-def _print_report(
-    report: BuildReport, taxonomy: Taxonomy, show_all: bool, missing_limit: int
+def _build_demand(
+    files: Sequence[Path],
+    taxonomy: Taxonomy,
+    taxonomy_path: Path | None,
+    write: bool,
+    check_only: bool,
+    fmt: str,
+    show_all: bool,
 ) -> None:
-    # Guides go by their id; other documents by a short number, listed once here.
-    short = {}
-    for number, (name, guide) in enumerate(report.documents, start=1):
-        short[guide or name] = guide or f"d{number}"
-    labels = list(short)
-    click.echo(f"{len(labels)} document{'s' if len(labels) != 1 else ''}:")
-    for name, guide in report.documents:
-        click.echo(f"  {short[guide or name]:12} {name}")
-    columns = len(labels) <= 6  # one column per document while they fit
-    header = f"\n{'skill':30} {'docs':>4} {'mentions':>8}"
-    if columns:
-        header += "".join(f"  {short[label][:14]:14}" for label in labels)
-    else:
-        header += "  strongest emphasis"
-    click.echo(header)
-    named = 0
-    for skill in report.skills:
-        if not skill.counts and not show_all:
-            continue
-        named += bool(skill.counts)
-        row = f"{skill.skill_id[:30]:30} {skill.documents:>4} {skill.mentions:>8}"
-        if columns:
-            by_doc = {c.document: c for c in skill.counts}
-            for label in labels:
-                count = by_doc.get(label)
-                cell = f"{count.mentions} {count.emphasis}" if count else "-"
-                row += f"  {cell:14}"
-        elif skill.counts:
-            from gapcheck.taxonomy.model import EMPHASIS_VALUES
+    """`build --postings`: count, show, then write or check demand.yaml."""
+    from gapcheck.authoring.demand_count import count_demand
+    from gapcheck.authoring.demand_report import (
+        demand_differences,
+        demand_json,
+        demand_lines,
+        write_demand,
+    )
+    from gapcheck.errors import TaxonomyError
+    from gapcheck.support.resources import taxonomy_dir
+    from gapcheck.taxonomy.demand_file import DEMAND_FILE
 
-            row += "  " + max((c.emphasis for c in skill.counts), key=lambda e: EMPHASIS_VALUES[e])
-        click.echo(row)
-    click.echo(f"\n{named} of {len(report.skills)} skills are named by at least one document.")
-    if report.certifications:
-        click.echo("\ncertifications named:")
-        names = {c.id: c.name for c in taxonomy.certifications}
-        for cert_id, docs in report.certifications.items():
-            click.echo(
-                f"  {names.get(cert_id, cert_id)}: {', '.join(short.get(d, d) for d in docs)}"
+    def progress(done: int, total: int) -> None:
+        if done % 250 == 0 or done == total:
+            click.echo(f"counted {done} of {total} postings", err=True)
+
+    demand = count_demand(list(files), taxonomy, progress=progress)
+    if fmt == "json":
+        click.echo(json.dumps(demand_json(demand), indent=2, ensure_ascii=False))
+    else:
+        click.echo("\n".join(demand_lines(demand, taxonomy, show_all)))
+    folder = taxonomy_path.parent if taxonomy_path is not None else taxonomy_dir()
+    target = folder / DEMAND_FILE
+    if write:
+        changed = write_demand(target, demand)
+        status = "rewritten" if changed else "unchanged (already these counts)"
+        click.echo(f"\n{target.name}: {status}", err=fmt == "json")
+    elif check_only:
+        differences = demand_differences(target, demand)
+        if differences:
+            listing = "\n".join(f"  {d}" for d in differences[:20])
+            more = f"\n  ... and {len(differences) - 20} more" if len(differences) > 20 else ""
+            raise TaxonomyError(
+                target.name,
+                f"{len(differences)} differences from the postings:\n{listing}{more}\n"
+                "  (rerun 'gapcheck taxonomy build --postings' with --write to record them)",
             )
-    if report.missing and missing_limit:
-        click.echo(
-            f"\nfrequent terms no skill matched (the taxonomy may lack them; top {missing_limit}):"
-        )
-        for term in report.missing[:missing_limit]:
-            where = ", ".join(short.get(d, d) for d in term.documents)
-            click.echo(f"  {term.term[:40]:40} {term.count:>4}  {where}")
+        click.echo(f"\n{target.name}: agrees with the postings", err=fmt == "json")
 
 
 # --------------------------------------------------------------------------- roles

@@ -1,11 +1,15 @@
 """The parts of skill detection; `gapcheck.detection.detector` puts them together.
 
-text           logical lines (wrapped lines joined) and text normalised for matching
+logical_lines  logical lines (wrapped lines joined) and text normalised for matching
 words          the common-English-words list
 tokens         the spaCy tokenizer tuned for skill names
 line_tokens    a line's tokens read once from the spaCy Doc, for the rules below
 vocabulary     every term of the taxonomy, its variants, and the phrase matchers
-context        when an ambiguous or word-like term counts (lists, cues, rejects)
+compiled       the matchers read from the on-disk cache when they were built before
+ambiguity      when an ambiguous or word-like term counts (lists, cues, rejects)
+longest        which of the overlapping accepted terms stand
 fuzzy          guarded misspelling matching with rapidfuzz
 dates          date ranges in experience entries, years of use
+strength       how strongly one piece of evidence shows a skill
+hands_on       the hands-on experience checklist (projects, code links, ...)
 """

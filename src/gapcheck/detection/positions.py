@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from gapcheck.detection.dates import RANGE, DateRange, Month, find_ranges
+from gapcheck.detection.dates import RANGE, SINGLE_DATE, DateRange, Month, find_ranges
 from gapcheck.detection.degrees import completion_index
 from gapcheck.detection.strength import evidence_strength
 from gapcheck.records import Degree, Evidence, Line, Position, Section
@@ -34,16 +34,22 @@ from gapcheck.records import Degree, Evidence, Line, Position, Section
 POSITION_SECTIONS = ("experience", "research")
 MAX_ENTRY_WORDS = 14  # title, employer, place and dates; a bullet sentence is longer
 MAX_TITLE_WORDS = 12
-_ABOVE, _BELOW = 3, 2  # how far from its dates an entry's title may stand
+# Where an entry's title may stand from its dates, in lines, nearest first: on the same
+# row, then below ("Nexus AI June 2023 -" / "Co-Founder & CTO"), then above.
+_OFFSETS = (0, 1, -1, 2, -2, -3)
+_BELOW = 2
 
 _ROLE = re.compile(
-    r"\b(?:engineer|developer|programmer|scientist|analyst|researcher|intern|internship|"
-    r"trainee|apprentice|assistant|associate|manager|director|lead|leader|head|architect|"
-    r"consultant|specialist|officer|president|founder|co-founder|cto|ceo|cfo|coo|cio|vp|"
-    r"chief|professor|lecturer|postdoc|fellow|technician|administrator|writer|editor|"
+    # The long role nouns also end compounds: "Biostatistician", "Geoscientist".
+    r"(?:\b|\B(?=(?:statistician|scientist|engineer|analyst|developer|technician|programmer|"
+    r"researcher)\b))(?:engineer|developer|programmer|scientist|analyst|researcher|intern|"
+    r"internship|trainee|apprentice|assistant|associate|manager|director|lead|leader|head|"
+    r"architect|consultant|specialist|officer|president|founder|co-founder|cto|ceo|cfo|coo|cio|"
+    r"vp|chief|professor|lecturer|postdoc|fellow|technician|administrator|writer|editor|"
     r"designer|tutor|instructor|teacher|owner|partner|coordinator|representative|member|"
     r"contributor|reporter|student|advisor|strategist|statistician|economist|accountant|"
-    r"modeler|practitioner|mate|electrician|tester)\b",
+    r"modeler|practitioner|mate|electrician|tester|quant|supervisor|executive|biologist|"
+    r"chemist|physicist|mathematician)\b",
     re.IGNORECASE,
 )
 _ML = (
@@ -69,7 +75,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
         "data",
         re.compile(
             r"\bdata\s+(?:scien\w*|analy\w*|engineer\w*|mining)|\banalytics\s+(?:engineer|intern)"
-            r"|\bbusiness\s+intelligence|\bstatistician|\bquant(?:itative)?\s+"
+            r"|\bbusiness\s+intelligence|statistician|\bquant(?:itative)?\s+"
             r"(?:analyst|researcher|developer|strategist)|\bquant\b",
             re.IGNORECASE,
         ),
@@ -115,7 +121,14 @@ _INTERN_LABEL = re.compile(
     r"^\W*(?:(?:full|part)[- ]?time\s+)?(?:intern|internship|trainee|apprentice|co-?op)\W*$",
     re.IGNORECASE,
 )
+# A part after the role that names its field ("Engineer | Data Science"), not an employer.
+_FIELD_PART = re.compile(
+    rf"\s*(?:{_ML}|data\s+(?:science|analytics|engineering)|analytics|statistics|"
+    rf"quantitative\s+\w+)(?:\s*(?:&|and|/)\s*(?:{_ML}|data\s+science|analytics))*\s*",
+    re.IGNORECASE,
+)
 _SEGMENT_BREAK = re.compile(r"\s*(?:\||@|\s[-–—]\s|,|\(|\)|\bat\b|;)\s*")
+_PROSE_BEFORE = re.compile(r"\b(?:from|between|during|since|over|in|of|for)\s*$", re.I)
 _BULLET = re.compile(r"^\s*[•·▪‣◦*\-–]")
 
 
@@ -148,8 +161,7 @@ def _title_span(text: str) -> tuple[int, int] | None:
         if not _ROLE.search(text[start:end]):
             continue
         for nxt_start, nxt_end in parts[index + 1 :]:
-            part = text[nxt_start:nxt_end]
-            if _words(part) > 4 or not title_kinds(part) or _ROLE.search(part):
+            if not _FIELD_PART.fullmatch(text[nxt_start:nxt_end]):
                 break
             end = nxt_end
         return start, end
@@ -157,26 +169,71 @@ def _title_span(text: str) -> tuple[int, int] | None:
 
 
 def _without_dates(text: str) -> str:
-    return RANGE.sub(lambda m: " " * len(m.group(0)), text)
+    """The text with its dates blanked out (offsets kept): a title never includes them."""
+    text = RANGE.sub(lambda m: " " * len(m.group(0)), text)
+    return SINGLE_DATE.sub(lambda m: " " * len(m.group(0)), text)
 
 
-def _title(lines: Sequence[Line], index: int, dated: set[int]) -> tuple[Line, int, int] | None:
-    order = [index]
-    for step in range(1, max(_ABOVE, _BELOW) + 1):
-        if step <= _BELOW:
-            order.append(index + step)
-        if step <= _ABOVE:
-            order.append(index - step)
-    for other in order:
-        if not 0 <= other < len(lines) or (other != index and other in dated):
+def _is_title_line(text: str) -> bool:
+    """Whether a line (dates blanked) may hold a title: short, no bullet, no sentence, and
+    not just "Full-Time Intern" (that says how a role was held, not which)."""
+    words = _words(text)
+    return not (
+        _BULLET.match(text)
+        or words > MAX_TITLE_WORDS
+        or (text.rstrip().endswith(".") and words > 5)
+        or _INTERN_LABEL.match(text)
+    )
+
+
+def _candidate(lines: Sequence[Line], index: int, offset: int, dated: set[int]) -> int | None:
+    """The line `offset` lines from entry `index`, when it belongs to that entry."""
+    other = index + offset
+    if not 0 <= other < len(lines) or (offset and other in dated):
+        return None
+    low, high = sorted((index, other))
+    if any(low < row < high for row in dated):
+        return None
+    return other
+
+
+def _title_in(line: Line) -> tuple[int, int] | None:
+    text = _without_dates(line.text)
+    if not _is_title_line(text):
+        return None
+    span = _title_span(text)
+    if span is None:
+        return None
+    start, end = span
+    part = text[start:end]
+    start += len(part) - len(part.lstrip())
+    return start, start + len(part.strip())
+
+
+def _offsets(lines: Sequence[Line], dated: Sequence[int]) -> list[int]:
+    """Where titles stand from their dates in this section, most common first: a layout
+    puts every title in the same place, and that place is tried first for each entry (so
+    a bullet naming a "leader" never beats the title two lines up)."""
+
+    def count(offset: int) -> int:
+        found = 0
+        for index in dated:
+            other = _candidate(lines, index, offset, set(dated))
+            found += other is not None and _title_in(lines[other]) is not None
+        return found
+
+    best = max(_OFFSETS, key=count)
+    return [best, *(o for o in _OFFSETS if o != best)] if count(best) else list(_OFFSETS)
+
+
+def _title(
+    lines: Sequence[Line], index: int, dated: set[int], offsets: Sequence[int]
+) -> tuple[Line, int, int] | None:
+    for offset in offsets:
+        other = _candidate(lines, index, offset, dated)
+        if other is None:
             continue
-        low, high = sorted((index, other))
-        if any(low < row < high for row in dated):
-            continue
-        text = _without_dates(lines[other].text)
-        if _BULLET.match(text) or _words(text) > MAX_TITLE_WORDS:
-            continue
-        span = _title_span(text)
+        span = _title_in(lines[other])
         if span:
             return lines[other], span[0], span[1]
     return None
@@ -191,6 +248,24 @@ def _intern_label_near(lines: Sequence[Line], index: int, dated: set[int]) -> bo
     return False
 
 
+def _untitled(lines: Sequence[Line], index: int, dated: set[int]) -> tuple[Line, int, int]:
+    """The first part of the dated line ("Barista, Kaffebaren, Uppsala" -> "Barista");
+    for a line holding only dates, of the short line above it."""
+    for offset in (0, -1):
+        other = _candidate(lines, index, offset, dated)
+        if other is None:
+            continue
+        text = _without_dates(lines[other].text)
+        if offset and not _is_title_line(text):
+            continue
+        for part in _SEGMENT_BREAK.split(text):
+            stripped = part.strip(" |,;:–—-*_#")
+            if stripped:
+                start = text.find(stripped)
+                return lines[other], start, start + len(stripped)
+    return lines[index], 0, 0
+
+
 def month_text(index: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
@@ -200,6 +275,12 @@ def month_index(text: str | None) -> int | None:
         return None
     year, month = text.split("-")
     return int(year) * 12 + int(month) - 1
+
+
+def _in_prose(text: str) -> list[bool]:
+    """For each date range of a line (find_ranges' order), whether a sentence speaks of
+    it ("impacts from 2009–2020") rather than an entry being dated by it."""
+    return [bool(_PROSE_BEFORE.search(text[: m.start()])) for m in RANGE.finditer(text)]
 
 
 def find_positions(sections: Sequence[Section], today: Month) -> list[Position]:
@@ -213,26 +294,29 @@ def find_positions(sections: Sequence[Section], today: Month) -> list[Position]:
         for i, line in enumerate(lines):
             ranges = find_ranges(line.text)
             if ranges and _words(_without_dates(line.text)) <= MAX_ENTRY_WORDS:
-                entries.extend((i, found) for found in ranges)
+                prose = _in_prose(line.text)
+                entries.extend((i, r) for r, said in zip(ranges, prose, strict=True) if not said)
         dated = {i for i, _ in entries}
+        offsets = _offsets(lines, sorted(dated))
         for i, date_range in entries:
-            positions.append(_position(section, i, date_range, dated, today))
+            positions.append(_position(section, i, date_range, dated, offsets, today))
     return positions
 
 
 def _position(
-    section: Section, index: int, date_range: DateRange, dated: set[int], today: Month
+    section: Section,
+    index: int,
+    date_range: DateRange,
+    dated: set[int],
+    offsets: Sequence[int],
+    today: Month,
 ) -> Position:
     lines = section.lines
-    found = _title(lines, index, dated)
+    found = _title(lines, index, dated, offsets)
     if found:
         line, start, end = found
-    else:  # no role named: the dated line's words stand for the title ("GENERAL MOTORS")
-        line = lines[index]
-        text = _without_dates(line.text)
-        stripped = text.strip(" |,–—-")
-        start = text.find(stripped) if stripped else 0
-        end = start + len(stripped)
+    else:  # no role named: the entry's own words stand for the title ("GENERAL MOTORS")
+        line, start, end = _untitled(lines, index, dated)
     title = line.text[start:end]
     kinds = title_kinds(title)
     if "intern" not in kinds and _intern_label_near(lines, index, dated):
@@ -266,14 +350,17 @@ def _position(
 
 def experience_start(degrees: Iterable[Degree]) -> int | None:
     """The month index from which work counts: when the first bachelor's or associate
-    degree was finished (None: no such degree listed; work counts whole). A first degree
-    still in progress with no date lets nothing count."""
+    degree was finished (None: no such degree with a date; work counts whole). A first
+    degree still in progress lets nothing count: the work so far is a student's."""
     ends: list[int] = []
     for degree in degrees:
         if degree.level not in ("associate", "bachelors"):
             continue
         index = completion_index(degree.year)
-        ends.append(index if index is not None else _NEVER)
+        if degree.in_progress:
+            ends.append(_NEVER)
+        elif index is not None:
+            ends.append(index)
     return min(ends) if ends else None
 
 

@@ -51,9 +51,7 @@ class PublicationEntry:
 
 
 def _paper_sections(sections: Sequence[Section]) -> list[Section]:
-    return [
-        s for s in sections if s.kind == "publications" and not _NOT_PAPERS.search(s.heading)
-    ]
+    return [s for s in sections if s.kind == "publications" and not _NOT_PAPERS.search(s.heading)]
 
 
 def _anchors(lines: Sequence[Line]) -> tuple[list[int], bool]:

@@ -18,7 +18,7 @@ Each term also gets a casing class that decides how much context it needs:
                ("B.S.", "Ph.D.") are plain: "b.s." in lowercase is the same degree.
     word       a name that is also an ordinary English word ("Python", "Spark", "Swift"):
                counts as written or in capitals; in lowercase, at the start of a sentence
-               or in an all-capitals line it needs context (see context.py). A lowercase
+               or in an all-capitals line it needs context (see ambiguity.py). A lowercase
                alias of such a name ("python") is the same word. Field and activity nouns
                and plurals ("Statistics", "Clustering", "Spreadsheets") are plain: their
                capital is only sentence case.
@@ -289,7 +289,7 @@ class Vocabulary:
         )
         matched = set(spellings)
         if case_sensitive and term.casing == "ambiguous":
-            # "GO", "EXCEL" in a line written in capitals; context.py accepts the capitals
+            # "GO", "EXCEL" in a line written in capitals; ambiguity.py accepts the capitals
             # only in such a line, since "GO" elsewhere is another word or an acronym.
             matched |= {spelling.upper() for spelling in spellings}
         matcher = self._orth if case_sensitive else self._lower

@@ -16,11 +16,12 @@ How a resume stands against each: `gapcheck.scoring.eligibility`.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from gapcheck.postings.items import Run, level_at
+from gapcheck.postings.items import Run, level_at, named_spans
 from gapcheck.records import Detection, EligibilityRequirement
 
 # The level of what a clause asks for at a span of it (items.level_at for that clause).
@@ -43,7 +44,7 @@ _NUMBER_WORDS = {
 _NUMBER = r"(?:\d{1,2}(?:\.\d)?|" + "|".join(_NUMBER_WORDS) + r")"
 # "4+ years", "3-15 years'", "ten (10) years", "at least three years": the lower bound counts.
 _YEARS = re.compile(
-    rf"(?<![\w.])(?P<low>{_NUMBER})(?:\s*\(\d+\))?\s*(?:\+|plus)?"
+    rf"(?<![\w.\-–])(?P<low>{_NUMBER})(?:\s*\(\d+\))?\s*(?:\+|plus)?"
     rf"(?:\s*(?:-|–|to)\s*{_NUMBER}(?:\s*\(\d+\))?\s*\+?)?\s*(?:years?|yrs?)\b",
     re.IGNORECASE,
 )
@@ -55,34 +56,42 @@ _EXPERIENCE_AFTER = re.compile(
 _NOT_A_REQUIREMENT = re.compile(r"\b(?:we|we've|our|us|company|firm|founded|combined)\b", re.I)
 _TIME_SPAN_AFTER = re.compile(r"^\W*(?:old|ago|from now|later|in a row)\b", re.IGNORECASE)
 # Between the years and the skill they are of: a few words, no new thought.
-_SKILL_GAP_STOP = re.compile(r"[;(:]|\b(?:and|but|plus|or)\b", re.IGNORECASE)
+_SKILL_GAP_STOP = re.compile(r"[;(:,]|\b(?:and|but|plus|or|as an?)\b", re.IGNORECASE)
+# Skills whose names are words about experience itself ("work experience" names internships).
+_EXPERIENCE_WORDS = re.compile(r"\b(?:experiences?|work|working)\b", re.IGNORECASE)
 MAX_SKILL_GAP_WORDS = 6
 
 # Degrees the taxonomy's names do not cover: "an advanced degree", "a degree in CS".
 _DEGREE_WORDS = re.compile(
-    r"\b(?P<masters>advanced degree|graduate degree)\b|\b(?P<phd>doctorate)\b"
-    r"|\b(?P<bachelors>(?:college|university|4[- ]year|four[- ]year) degree|degree in)\b",
+    r"\b(?P<masters>advanced degree|graduate degree)\b|\b(?P<phd>doctorate|ph\.?\s?d)\b",
     re.IGNORECASE,
+)
+_ANY_DEGREE = re.compile(
+    r"\b(?P<bachelors>(?:college|university|4[- ]year|four[- ]year) degree|degree in)\b",
+    re.IGNORECASE,
+)
+# What makes "MS" a degree when no other degree is named: "MS in", "MS degree", "MS or higher".
+_DEGREE_AFTER = re.compile(
+    r"^\s*(?:in\b|degree|or (?:higher|above|equivalent)|/|,?\s*or\s+Ph\.?D)", re.IGNORECASE
+)
+# "BS ... or MS ...": capitals the detector accepts only with cues, counted where another
+# degree is named in the same clause.
+_DEGREE_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:(?P<bachelors>BS|B\.S\.|BA|B\.A\.)|(?P<masters>MS|M\.S\.|MA|M\.A\.))(?![\w.])"
 )
 _OR_EQUIVALENT = re.compile(r"\bor equivalent\b|\bequivalent (?:practical |work )?experience")
-# Where "or" separates alternatives of a degree with years ("BS with 5 years or MS with 3"),
-# but not "or related field", "or higher".
-_OPTION_BREAK = re.compile(
-    r";|,\s|\bor\b(?!\s+(?:an?\s+)?(?:related|similar|equivalent|higher|above|other|comparable"
-    r"|relevant|advanced|a related))",
-    re.IGNORECASE,
-)
 
 # Clearance levels, lowest first.
 CLEARANCE_LEVELS = ("public trust", "confidential", "secret", "top secret", "TS/SCI")
+# (The abbreviations only in capitals: "Sci-kit" is no clearance.)
 _CLEARANCE = re.compile(
-    r"(?P<tssci>\bTS\s*/\s*SCI\b|\bTS-SCI\b|\bSCI\b)|(?P<topsecret>\btop[- ]secret\b|\bTS\b"
-    r"|\bQ[- ]clearance\b)|(?P<secret>\bsecret\b|\bL[- ]clearance\b)"
+    r"(?P<tssci>(?-i:\bTS\s*/\s*SCI\b|\bTS-SCI\b|\bSCI\b))|(?P<topsecret>\btop[- ]secret\b"
+    r"|(?-i:\bTS\b)|\bQ[- ]clearance\b)|(?P<secret>\bsecret\b|\bL[- ]clearance\b)"
     r"|(?P<confidential>\bconfidential clearance\b)|(?P<publictrust>\bpublic trust\b)"
     r"|(?P<any>\bsecurity clearances?\b|\bclearances?\b|\bSSBI\b|\bpolygraph\b)",
     re.IGNORECASE,
 )
-_CLEARANCE_WORDS = re.compile(r"clearance|\bSCI\b|SSBI|polygraph|\bDoD\b|security", re.I)
+_CLEARANCE_WORDS = re.compile(r"clearance|(?-i:\bSCI\b)|SSBI|polygraph|\bDoD\b|security", re.I)
 _OBTAIN = re.compile(
     r"\b(?:ability to obtain|able to obtain|eligible (?:to obtain|for)|obtain and maintain"
     r"|able to (?:get|qualify)|willing(?:ness)? to (?:obtain|undergo|get)|qualify for"
@@ -130,21 +139,28 @@ def line_eligibility(
     context: str,
     clauses: Sequence[ClauseView],
     required_phrase: re.Pattern[str],
-) -> list[EligibilityRequirement]:
-    """The eligibility requirements one posting line states (level "description" when
-    neither its words nor its heading say; parse.py resolves those)."""
-    found: list[EligibilityRequirement] = []
+) -> list[list[EligibilityRequirement]]:
+    """The eligibility requirements each clause of one posting line states (level
+    "description" when neither its words nor its heading say; parse.py resolves those)."""
+    per_clause: list[list[EligibilityRequirement]] = []
     for clause in clauses:
+        found: list[EligibilityRequirement] = []
 
         def level(span: tuple[int, int], clause: ClauseView = clause) -> str:
             return level_at(clause.text, clause.runs, span, context, required_phrase)
 
+        # Clearance and the right to work are conditions, not preferences, unless their own
+        # words say so ("SCI preferred"): a heading does not make them optional.
+        def condition(span: tuple[int, int], clause: ClauseView = clause) -> str:
+            return level_at(clause.text, clause.runs, span, "required", required_phrase)
+
         if context != "skipped":
             found += _degrees_and_years(number, clause, level)
             found += _certifications(number, clause, level)
-        found += _clearances(number, clause.text, level, context)
-        found += _authorizations(number, clause.text, level, context)
-    return found
+        found += _clearances(number, clause.text, condition, context)
+        found += _authorizations(number, clause.text, condition, context)
+        per_clause.append(found)
+    return per_clause
 
 
 def merge_eligibility(
@@ -197,9 +213,14 @@ def _degrees_and_years(
                     or_equivalent=equivalent,
                 )
             )
-    options = _options(text, degrees, years)
-    if options:
-        lowest_years = min(y for _, y in options)
+    options, uncertain = _options(degrees, years)
+    if options or uncertain:
+        # Years that depend on the degree: one requirement, met by any one pair (or, when
+        # the pairs cannot be told apart, by the least number of years named).
+        lowest_years = min(y for _, y in options) if options else min(
+            _number(m.group("low")) for m in years
+        )
+        name = " or ".join(f"{y:g} years with a {DEGREE_NAMES[d]}" for d, y in options)
         found.append(
             EligibilityRequirement(
                 kind="years",
@@ -207,7 +228,7 @@ def _degrees_and_years(
                 line=number,
                 years=lowest_years,
                 level=level((years[0].start(), years[-1].end())),
-                name=" or ".join(f"{y:g} years with a {DEGREE_NAMES[d]}" for d, y in options),
+                name=name or f"{lowest_years:g}+ years, depending on the degree",
                 options=options,
             )
         )
@@ -232,17 +253,22 @@ def _degrees_and_years(
 
 def _degree_mentions(clause: ClauseView) -> list[tuple[int, int, str]]:
     """(start, end, degree id) of each degree the clause names, in reading order."""
-    mentions = [
-        (run.start, run.end, skill_id)
-        for run in clause.runs
-        for skill_id in run.ids
-        if skill_id in DEGREE_IDS
-    ]
-    for match in _DEGREE_WORDS.finditer(clause.text):
-        if any(a < match.end() and match.start() < b for a, b, _ in mentions):
-            continue  # "Master's degree in": the taxonomy's name already counts
-        degree = next(name for name, value in match.groupdict().items() if value)
-        mentions.append((match.start(), match.end(), degree))
+    text = clause.text
+    mentions = named_spans(text, clause.detection, dict.fromkeys(DEGREE_IDS))
+
+    def add(match: re.Match[str]) -> None:
+        if not any(a < match.end() and match.start() < b for a, b, _ in mentions):
+            degree = next(name for name, value in match.groupdict().items() if value)
+            mentions.append((match.start(), match.end(), degree))
+
+    for match in _DEGREE_WORDS.finditer(text):
+        add(match)  # "Master's degree in": the taxonomy's name already counts
+    for match in _DEGREE_ABBREVIATION.finditer(text):
+        if mentions or _DEGREE_AFTER.match(text[match.end() :]):
+            add(match)
+    if not mentions:  # "a degree in CS": no level named, a bachelor's
+        for match in _ANY_DEGREE.finditer(text):
+            add(match)
     return sorted(mentions)
 
 
@@ -263,28 +289,76 @@ def _skills_after(text: str, runs: Sequence[Run], at: int) -> tuple[str, ...]:
         gap = text[at : run.start]
         if _SKILL_GAP_STOP.search(gap) or len(gap.split()) > MAX_SKILL_GAP_WORDS:
             return ()
+        if _EXPERIENCE_WORDS.search(text[run.start : run.end]):
+            continue  # "4 years of work experience": the words are about the years
         return tuple(skill_id for skill_id in run.ids if skill_id not in DEGREE_IDS)
     return ()
 
 
 def _options(
-    text: str, degrees: Sequence[tuple[int, int, str]], years: Sequence[re.Match[str]]
-) -> tuple[tuple[str, float], ...]:
+    degrees: Sequence[tuple[int, int, str]], years: Sequence[re.Match[str]]
+) -> tuple[tuple[tuple[str, float], ...], bool]:
     """(degree, years) pairs when the clause offers several ("BS with 5 years of experience,
-    MS with 3 or PhD with 1"): each piece between "or", ";" and "," names one of each."""
-    if len(years) < 2 or len({d for _, _, d in degrees}) < 2:
-        return ()
-    cuts = [0, *(m.end() for m in _OPTION_BREAK.finditer(text)), len(text)]
-    pairs: list[tuple[str, float]] = []
-    for a, b in zip(cuts, cuts[1:], strict=False):
-        in_piece = [m for m in years if a <= m.start() < b]
-        named = [d for start, _, d in degrees if a <= start < b]
-        if len(in_piece) == 1 and named:
-            lowest = min(named, key=DEGREE_RANK.__getitem__)
-            pairs.append((lowest, _number(in_piece[0].group("low"))))
-    if len({d for d, _ in pairs}) < 2:
-        return ()
-    return tuple(dict.fromkeys(pairs))
+    MS with 3 or PhD with 1"; "4 years with a Bachelor's or 2 with an advanced degree"): the
+    degrees, in the order they are first named, pair with the years in order. Also whether
+    the clause names several degrees and years that cannot be paired so."""
+    levels = list(dict.fromkeys(degree for _, _, degree in degrees))
+    if len(years) < 2 or len(levels) < 2:
+        return (), False
+    if len(levels) != len(years):
+        return (), True
+    pairs = zip(levels, (_number(m.group("low")) for m in years), strict=True)
+    return tuple(pairs), False
+
+
+def merge_option_lines(
+    per_clause: Sequence[Sequence[EligibilityRequirement]],
+) -> tuple[list[EligibilityRequirement], list[frozenset[tuple[int, str]]]]:
+    """Consecutive lines that each name one degree with years ("BS in CS with 8 years;" /
+    "MS in CS with 5 years;" / "PhD with 2 years.") are one requirement with options, not
+    three; so are such clauses of one line ("BS with 8 years; MS with 5 years; PhD with 2").
+    The requirements of all clauses, merged, and the (line, clause) of each set merged."""
+    merged: list[EligibilityRequirement] = []
+    merged_lines: list[frozenset[tuple[int, str]]] = []
+    streak: list[Sequence[EligibilityRequirement]] = []
+
+    def close() -> None:
+        degrees = [next(e for e in found if e.kind == "degree") for found in streak]
+        if len(streak) < 2 or len({d.degree for d in degrees}) < 2:
+            for found in streak:
+                merged.extend(found)
+            return
+        years = [next(e for e in found if e.kind == "years") for found in streak]
+        options = tuple(
+            (d.degree or "bachelors", y.years or 0.0)
+            for d, y in zip(degrees, years, strict=True)
+        )
+        lowest = min(degrees, key=lambda d: DEGREE_RANK[d.degree or "bachelors"])
+        merged.append(replace(lowest, text=" ".join(d.text for d in degrees)))
+        merged.append(
+            replace(
+                years[0],
+                text=" ".join(d.text for d in degrees),
+                years=min(y for _, y in options),
+                name=" or ".join(f"{y:g} years with a {DEGREE_NAMES[d]}" for d, y in options),
+                options=options,
+            )
+        )
+        for found in streak:
+            merged.extend(e for e in found if e.kind not in ("degree", "years"))
+        merged_lines.append(frozenset((e.line, e.text) for found in streak for e in found))
+
+    for found in per_clause:
+        kinds = [e.kind for e in found]
+        plain_years = [e for e in found if e.kind == "years" and not e.skills and not e.options]
+        if kinds.count("degree") == 1 and kinds.count("years") == 1 and plain_years:
+            streak.append(found)
+            continue
+        close()
+        streak = []
+        merged.extend(found)
+    close()
+    return merged, merged_lines
 
 
 def _number(word: str) -> float:
@@ -347,6 +421,9 @@ def _clearances(
         return []
     if _NOT_DEMANDED.search(text):
         return []
+    leveled = [m for m in mentions if not m.group("any")]
+    if not leveled and not _DEMAND.search(text) and not _OBTAIN.search(text):
+        return []  # "ineligible for security clearance processing until ...": a note
     obtain = _OBTAIN.search(text)
     held = [m for m in mentions if obtain is None or m.start() < obtain.start()]
     counted = held or mentions

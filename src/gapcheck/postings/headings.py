@@ -34,6 +34,7 @@ _LEGAL = re.compile(
 )
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*$")
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_]+?)(\*\*|__):?$")
+_LEAD_IN = re.compile(r"\b(?:with|of|in|for|to|on|using|the|a|an|and|or)\s*$", re.IGNORECASE)
 _INLINE_HEADING = re.compile(r"^(?P<head>[^:.;]{2,60}):\s*(?P<rest>\S.*)$")
 
 _PREFERRED_HEADING = re.compile(
@@ -154,7 +155,11 @@ def classify_lines(text: str) -> tuple[str, str, list[PostingLine]]:
             continue
         line_context = context
         inline = _INLINE_HEADING.match(content)
-        if inline and len(inline.group("head").split()) <= 5:  # "Nice to have: Spark, Kafka"
+        # "Nice to have: Spark, Kafka" names its line's part; "Experience with: Git, Docker"
+        # is the start of a sentence, which keeps the part it stands in.
+        if inline and len(inline.group("head").split()) <= 5 and not _LEAD_IN.search(
+            inline.group("head")
+        ):
             line_context = _classify_heading(inline.group("head")) or line_context
         lines.append(PostingLine(number, content, line_context))
     return title, company, lines

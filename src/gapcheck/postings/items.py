@@ -29,6 +29,14 @@ from gapcheck.records import Detection
 
 # Skills in one list ("Java, Python or C++") are joined by nothing but separators.
 _LIST_LINK = re.compile(r"^[\s,/&|]*(?:and/or|or|and|nor)?[\s,/&|]*$", re.IGNORECASE)
+# ... or by items gapcheck does not know, in the same comma list ("object detection and
+# classification, sensor fusion, tracking, anomaly detection").
+_UNKNOWN_ITEM = r"(?:(?!\b(?:with|of|in|for|to|on|using|from)\b)[^,;:.()])"
+_LIST_GOES_ON = re.compile(
+    rf"^\s*,\s*(?:{_UNKNOWN_ITEM}{{1,40}}?\s*,\s*)*"
+    rf"(?:{_UNKNOWN_ITEM}{{1,45}}?\s*)?(?:\b(?:and/or|and|or)\s+)?$",
+    re.IGNORECASE,
+)
 _OR_LINK = re.compile(r"\bor\b|/", re.IGNORECASE)
 # A list is a choice when introduced as one (at most a few words, such as names gapcheck does
 # not know, may stand between the words and the list) ...
@@ -43,8 +51,8 @@ _OPEN_AFTER = re.compile(
 )
 # Words that introduce examples (or, with no broader skill named, interchangeable choices).
 _EXAMPLES_BEFORE = re.compile(
-    r"(?P<intro>\bsuch as|\be\.g\b\.?|\bfor example|\bfor instance|\bincluding|\blike)"
-    r"\W*(?:[\w+#.-]+\W+){0,3}$",
+    r"(?P<intro>\bsuch as|\be\.g\b\.?|\bfor example|\bfor instance|\bincluding|\blike|\()"
+    r"\W*(?:(?:[\w+#./-]+\s*){1,5},\s*)*(?:[\w+#.-]+\W+){0,3}$",
     re.IGNORECASE,
 )
 # "deep learning frameworks, such as": a skill, then at most three words of its own (no
@@ -57,7 +65,12 @@ _BROADER_LEAD = re.compile(
 # Kinds of work whose examples are not interchangeable: knowing classification does not make
 # object detection known, while "a language such as Java or Python" is met by either.
 AREA_NOUNS = frozenset(
-    ["task", "tasks", "problem", "problems", "challenge", "challenges", "area", "areas", "domain", "domains", "field", "fields", "application", "applications", "technique", "techniques", "method", "methods", "methodology", "methodologies", "approach", "approaches", "algorithm", "algorithms", "model", "models", "concept", "concepts", "topic", "topics", "discipline", "disciplines", "subject", "subjects", "capability", "capabilities", "paradigm", "paradigms", "architecture", "architectures", "case", "cases", "scenario", "scenarios"]
+    (
+        *("task", "problem", "challenge", "area", "domain", "field", "application"),
+        *("technique", "method", "methodology", "approach", "algorithm", "model"),
+        *("concept", "topic", "discipline", "subject", "capability", "paradigm"),
+        *("architecture", "case", "scenario"),
+    )
 )
 
 # Words that set the level of the runs next to them.
@@ -90,6 +103,11 @@ _AFTER_POSTFIX = re.compile(
 # What stops a marker from reaching further: another thought begins.
 _BACK_STOP = re.compile(r"[;:,–—]|\s-\s|\b(?:but|while|whereas|although|though)\b", re.I)
 _FORWARD_STOP = re.compile(r"[;–—]|\s-\s|\b(?:but|while|whereas|although|though)\b", re.I)
+# "..., statistics, or social sciences preferred": the list's last item stands between.
+_LAST_ITEM = re.compile(r"^\s*,\s*(?:(?:and|or|and/or)\s+)[^,;:.()–—]{1,40}$", re.IGNORECASE)
+_EXPERIENCE_ITSELF = re.compile(
+    r"^(?:work|industry|professional|relevant|industrial|working)\s+experiences?$", re.I
+)
 MAX_BACK_WORDS = 6  # "Experience with Spark would be a big plus"
 MAX_FORWARD_WORDS = 10  # "Bonus points if you have hands-on experience with Spark"
 
@@ -124,7 +142,8 @@ def clause_runs(
     spans = named_spans(clause, detection, scored)
     grouped: list[list[tuple[int, int, str]]] = []
     for span in spans:
-        if grouped and _LIST_LINK.match(clause[grouped[-1][-1][1] : span[0]]):
+        link = clause[grouped[-1][-1][1] : span[0]] if grouped else ""
+        if grouped and (_LIST_LINK.match(link) or _LIST_GOES_ON.match(link)):
             grouped[-1].append(span)
         else:
             grouped.append([span])
@@ -135,11 +154,12 @@ def clause_runs(
         start, end = members[0][0], members[-1][1]
         before = clause[previous_end:start]
         links = [clause[a[1] : b[0]] for a, b in itertools.pairwise(members)]
+        intro = _EXAMPLES_BEFORE.search(before)
         examples, example_of = _examples(before, runs[-1] if runs else None, clause[:start])
         choice = not examples and (
             any(_OR_LINK.search(link) for link in links)
             or _CHOICE_BEFORE.search(before) is not None
-            or _EXAMPLES_BEFORE.search(before) is not None
+            or (intro is not None and intro.group("intro") != "(")
             or _OPEN_AFTER.match(clause[end:]) is not None
         )
         runs.append(Run(ids, start, end, choice, example_of, examples, context, False))
@@ -162,8 +182,10 @@ def level_at(
 ) -> str:
     """The level of something else the clause asks for at `span` ("5+ years", "a TS/SCI
     clearance"), read the way a run's is: its marker, else the clause's own level."""
-    mention = Run(("",), span[0], span[1], False, None, False, context, False)
-    fresh = [_with_level(run, context) for run in runs if run.end <= span[0] or run.start >= span[1]]
+    mention: Run = Run(("",), span[0], span[1], False, None, False, context, False)
+    fresh = [
+        _with_level(run, context) for run in runs if run.end <= span[0] or run.start >= span[1]
+    ]
     marked = _apply_markers(clause, sorted([*fresh, mention], key=lambda run: run.start))
     found = next(run for run in marked if run.ids == ("",))
     return found.level if found.marked else _unmarked_level(clause, context, required_phrase)
@@ -181,10 +203,23 @@ def _examples(before: str, previous: Run | None, lead_in: str) -> tuple[bool, st
     if intro is None:
         return False, None
     lead = before[: intro.start("intro")]
+    if re.match(r"\s*(?:or|and/or)\b", before[intro.end("intro") :], re.IGNORECASE):
+        return False, None  # "Python (or R)": an alternative, not an example
     if previous is not None and _BROADER_LEAD.match(lead):
         return True, previous.ids[-1]
+    if intro.group("intro") == "(":
+        return False, None  # "(AWS or GCP)" alone: only after a broader skill are they examples
     words = re.findall(r"[a-z]+", lead_in[: len(lead_in) - len(before) + len(lead)].lower())
-    return bool(words) and words[-1] in AREA_NOUNS, None
+    return bool(words) and _singular(words[-1]) in AREA_NOUNS, None
+
+
+def _singular(word: str) -> str:
+    """ "methodologies" -> "methodology", "approaches" -> "approach", "tasks" -> "task"."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("ches", "shes", "sses")):
+        return word[:-2]
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 def _with_level(run: Run, level: str, marked: bool = False) -> Run:
@@ -202,6 +237,7 @@ def _apply_markers(clause: str, runs: list[Run]) -> list[Run]:
         lower = markers[index - 1].end() if index else 0
         upper = markers[index + 1].start() if index + 1 < len(markers) else len(clause)
         word = marker.group(0)
+        order: tuple[str, ...]
         if _FORWARD_FIRST.match(word):
             order = ("forward", "back")
         elif _ADJECTIVE.match(word) and not _AFTER_POSTFIX.match(clause[marker.end() :]):
@@ -232,7 +268,9 @@ def _reach_back(
         return []
     last = before[-1]
     gap = clause[runs[last].end : at]
-    if _BACK_STOP.search(gap) or len(gap.split()) > MAX_BACK_WORDS:
+    if len(gap.split()) > MAX_BACK_WORDS or (
+        _BACK_STOP.search(gap) and not _LAST_ITEM.match(gap)
+    ):
         return []
     reached = [last]
     for i in reversed(before[:-1]):
@@ -268,7 +306,8 @@ def named_spans(
     """(start, end, id) of every place the clause names a skill, in reading order.
 
     Implied skills do not count (a posting asking for PyTorch does not name deep learning),
-    nor do words inside a certification's name ("AWS Certified Machine Learning ...").
+    nor do words inside a certification's name ("AWS Certified Machine Learning ..."), nor
+    words about experience itself ("4 years of work experience" asks for no internship).
     """
     certified = [
         _span(clause, held.evidence.matched, held.evidence.start, held.evidence.end)
@@ -280,6 +319,8 @@ def named_spans(
             continue
         for evidence in found.evidence:
             start, end = _span(clause, evidence.matched, evidence.start, evidence.end)
+            if _EXPERIENCE_ITSELF.match(clause[start:end]):
+                continue
             if not any(a <= start and end <= b for a, b in certified):
                 spans.add((start, end, found.id))
     return sorted(spans)

@@ -22,6 +22,7 @@ from gapcheck.postings.eligibility import (
     ClauseView,
     line_eligibility,
     merge_eligibility,
+    merge_option_lines,
 )
 from gapcheck.postings.headings import REQUIRED_PHRASE, classify_lines
 from gapcheck.postings.items import Run, clause_runs
@@ -112,7 +113,7 @@ def parse_posting(text: str, source: str, taxonomy: Taxonomy, finder: SkillFinde
     title, company, lines = classify_lines(text)
     scored = {skill.id: skill for skill in taxonomy.skills if skill.scored}
     asks: list[_Ask] = []
-    eligibility: list[EligibilityRequirement] = []
+    per_clause: list[list[EligibilityRequirement]] = []
     for line in lines:
         views: list[ClauseView] = []
         for clause in _clauses(line.text):
@@ -129,7 +130,9 @@ def parse_posting(text: str, source: str, taxonomy: Taxonomy, finder: SkillFinde
                 for run in runs
                 for skill_id, group in run.groups()
             ]
-        eligibility += line_eligibility(line.number, line.context, views, REQUIRED_PHRASE)
+        per_clause += line_eligibility(line.number, line.context, views, REQUIRED_PHRASE)
+    eligibility, option_lines = merge_option_lines(per_clause)
+    asks = _degree_options(asks, option_lines)
     # The introduction counts as preferred, unless nothing else says what is required.
     intro = "preferred" if any(ask.level == "required" for ask in asks) else "required"
     asks = [replace(ask, level=intro) if ask.level == "description" else ask for ask in asks]
@@ -169,6 +172,21 @@ def _degrees_together(runs: list[Run]) -> list[Run]:
         ids = tuple(dict.fromkeys((*kept.ids, *run.ids)))
         merged[at] = replace(kept, ids=ids, end=run.end, choice=True)
     return merged
+
+
+def _degree_options(
+    asks: list[_Ask], option_clauses: Sequence[frozenset[tuple[int, str]]]
+) -> list[_Ask]:
+    """Degrees in clauses that offer them as options ("BS with 8 years;" / "MS with 5
+    years;") are one group of alternatives, like degrees named in one clause."""
+    for clauses in option_clauses:
+
+        def offered(ask: _Ask, clauses: frozenset[tuple[int, str]] = clauses) -> bool:
+            return ask.id in DEGREE_IDS and (ask.line, ask.text) in clauses
+
+        group = tuple(dict.fromkeys(a.id for a in asks if offered(a)))
+        asks = [replace(a, group=group) if offered(a) else a for a in asks]
+    return asks
 
 
 def _skills(asks: Sequence[_Ask], scored: dict[str, Skill]) -> tuple[PostingSkill, ...]:

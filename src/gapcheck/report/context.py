@@ -16,23 +16,39 @@ Ordering rules (so the same analysis always renders the same page):
 
 from __future__ import annotations
 
-import hashlib
-import re
-from functools import lru_cache
-
-from gapcheck.records import Analysis, CertificationSuggestion, Evidence, FoundSkill, Gap
+from gapcheck.records import Analysis, CertificationSuggestion, Evidence, FoundSkill, Gap, JobGap
 from gapcheck.report import charts
+from gapcheck.report.advice import (
+    against_text,
+    asked_label,
+    certification_level,
+    eligibility_rows,
+    level_sentence,
+    posting_counts,
+    posting_counts_text,
+    posting_headline,
+    posting_title,
+    requirement_groups,
+    split_gaps,
+)
 from gapcheck.report.display import (
     band_label,
     file_name,
-    highlight,
     humanize,
     level_label,
-    method_text,
     safe_url,
     status_label,
     strength_label,
     years_text,
+)
+from gapcheck.report.parts import (
+    SkillNames,
+    all_warnings,
+    anchor,
+    cautions,
+    css_token,
+    evidence_view,
+    portfolio_only_names,
 )
 from gapcheck.report.views import (
     BandView,
@@ -40,7 +56,6 @@ from gapcheck.report.views import (
     CertificationView,
     ChartView,
     DocumentView,
-    EvidenceView,
     FoundSkillView,
     GapView,
     HandsOnView,
@@ -53,18 +68,17 @@ from gapcheck.report.views import (
     ReportContext,
     RetiredView,
     ScoreView,
+    ShowGapView,
     SkillGroupView,
 )
 from gapcheck.scoring.next_steps import next_steps
 from gapcheck.scoring.score import BANDS  # the report explains the score stage's own bands
 from gapcheck.support.text import number, one_line, percent
 
-# When the reader's output deserves doubt, the report says so at the top.
-UNREADABLE_CAUTION = 0.05  # share of characters that could not be mapped to text
-FEW_CHARACTERS = 400  # a resume with less text than this was probably not read fully
 KNOWN_BANDS = tuple(name for _, name in BANDS)
 # On paper the report lists only the top gaps (the page says where the rest are), so a
-# weak resume against an 80-skill role still prints on one to three pages.
+# weak resume against an 80-skill role still prints on one to three pages. They are the
+# learn gaps every format details (gapcheck.report.advice.DETAILED_GAPS).
 PRINTED_GAPS = 10
 PRINTED_NEAR_MISSES = 3
 PRINTED_CERTIFICATIONS = 3
@@ -72,28 +86,6 @@ CHART_COLUMNS = (1, 2, 3)  # phone, tablet and paper, wide screen
 
 
 # --------------------------------------------------------------------------- helpers
-
-_NOT_ID = re.compile(r"[^a-z0-9_-]+")
-
-
-def portfolio_only_names(analysis: Analysis) -> tuple[str, ...]:
-    """Skills named only in portfolio material, in the report's skill order."""
-    return tuple(s.name for s in analysis.detection.skills if s.explicit and s.portfolio_only)
-
-
-# Ids come from the taxonomy (a few hundred), and a report asks for each more than once
-# (gap table, learning path, skill list): the bound only keeps a batch's memory flat.
-@lru_cache(maxsize=4096)
-def anchor(prefix: str, identifier: str) -> str:
-    """An HTML id that is always valid and never carries markup: 'skill-deep_learning'.
-
-    An id that had to be cleaned gets a short digest of the original, so two ids that
-    clean to the same word ('c++' and 'c#') still get different anchors.
-    """
-    cleaned = _NOT_ID.sub("-", identifier.lower()).strip("-") or "x"
-    if cleaned != identifier:
-        cleaned += "-" + hashlib.sha256(identifier.encode("utf-8")).hexdigest()[:6]
-    return f"{prefix}-{cleaned}"
 
 
 def band_token(band: str) -> str:
@@ -113,52 +105,6 @@ def band_scale(current: str) -> tuple[BandView, ...]:
         for index, (lower, name) in enumerate(ordered)
     ]
     return tuple(views)
-
-
-def css_token(word: str) -> str:
-    """A word safe to use in a class name: 'active-unverified' stays, anything odd goes."""
-    return _NOT_ID.sub("", word.lower()) or "unknown"
-
-
-class SkillNames:
-    """Display names for skill, category and stage ids, from the analysis itself."""
-
-    def __init__(self, analysis: Analysis) -> None:
-        self.skills: dict[str, str] = {}
-        for item in analysis.score.items:
-            self.skills[item.skill_id] = item.name
-        for gap in analysis.gaps:
-            self.skills[gap.skill_id] = gap.name
-        for skill in analysis.detection.skills:
-            self.skills[skill.id] = skill.name
-        self.categories = {c.category: c.name for c in analysis.score.categories}
-        self.stages = {step.stage: step.stage_name for step in analysis.learning_path}
-
-    def skill(self, skill_id: str) -> str:
-        return self.skills.get(skill_id) or humanize(skill_id)
-
-    def category(self, category_id: str) -> str:
-        return self.categories.get(category_id) or humanize(category_id)
-
-    def stage(self, stage_id: str) -> str:
-        return self.stages.get(stage_id) or humanize(stage_id)
-
-
-def evidence_view(item: Evidence, names: SkillNames) -> EvidenceView:
-    before, matched, after = highlight(item)
-    return EvidenceView(
-        before=before,
-        matched=matched,
-        after=after,
-        document=file_name(item.document),
-        page=item.page,
-        line=item.line,
-        section=humanize(item.section),
-        heading=one_line(item.heading),
-        method=method_text(item, names.skills),
-        strength=f"{strength_label(item.strength)} ({item.strength:.1f})",
-        years=years_text(item.years),
-    )
 
 
 def _evidence_order(item: Evidence) -> tuple[float, str, int, int]:
@@ -209,7 +155,7 @@ def skill_groups(analysis: Analysis, names: SkillNames) -> tuple[SkillGroupView,
     return tuple(groups)
 
 
-def gap_view(gap: Gap, names: SkillNames) -> GapView:
+def gap_view(gap: Gap, names: SkillNames, printed: bool = True) -> GapView:
     cost_value = gap.weight * (1 - gap.credit)
     return GapView(
         rank=gap.rank,
@@ -223,44 +169,49 @@ def gap_view(gap: Gap, names: SkillNames) -> GapView:
         reason=one_line(gap.reason),
         hint=one_line(gap.hint),
         blocks=", ".join([names.skill(b) for b in gap.blocks]) if gap.blocks else "",
-        printed=gap.rank <= PRINTED_GAPS,
+        printed=printed,
+        asked=asked_label(gap),
     )
 
 
-def cautions(analysis: Analysis) -> tuple[str, ...]:
-    """Reasons to distrust the result, in plain words, shown above the gaps."""
-    notes: list[str] = []
-    for doc in analysis.documents:
-        diag, name = doc.diagnostics, file_name(doc.source)
-        if diag.unreadable_share >= UNREADABLE_CAUTION:
-            notes.append(
-                f"{percent(diag.unreadable_share)} of the text in {name} could not be read, "
-                "so skills written there may be missing from this report."
-            )
-        if doc.role == "resume" and diag.characters < FEW_CHARACTERS:
-            notes.append(
-                f"Only {diag.characters} characters were read from {name}; if the resume is "
-                "longer, export it again as a PDF with selectable text."
-            )
-    count = len(all_warnings(analysis))
-    if count:
-        notes.append(
-            f"The reader reported {count} warning{'s' if count != 1 else ''}; see Diagnostics."
-        )
-    return tuple(notes)
+def show_gap_view(gap: Gap, names: SkillNames) -> ShowGapView:
+    shown = gap.shown_by
+    return ShowGapView(
+        anchor=anchor("gap", gap.skill_id),
+        name=gap.name,
+        because=one_line(shown.because) if shown else one_line(gap.reason),
+        evidence=evidence_view(shown.evidence, names) if shown else None,
+        hint=one_line(gap.hint),
+        asked=asked_label(gap),
+    )
 
 
-def all_warnings(analysis: Analysis) -> tuple[str, ...]:
-    """The run's warnings, then each document's, each once, in order of first appearance."""
-    every = (*analysis.warnings, *(w for d in analysis.documents for w in d.diagnostics.warnings))
-    return tuple(dict.fromkeys(one_line(w) for w in every))
+def job_view(job: JobGap, names: SkillNames) -> JobView:
+    required_met, required_total, preferred_met, preferred_total = posting_counts(job)
+    return JobView(
+        source=file_name(job.source),
+        title=posting_title(job),
+        score=number(job.score.value),
+        band=band_token(job.score.band),
+        band_label=band_label(job.score.band),
+        required_total=required_total,
+        required_met=required_met,
+        missing_required=tuple(names.skill(i) for i in job.missing_required),
+        preferred_total=preferred_total,
+        missing_preferred=tuple(names.skill(i) for i in job.missing_preferred),
+        headline=posting_headline(job),
+        counts=posting_counts_text(job),
+        preferred_met=preferred_met,
+        requirements=requirement_groups(job, names.skills),
+        eligibility=eligibility_rows(job),
+    )
 
 
 def _certification_view(cert: CertificationSuggestion, index: int) -> CertificationView:
     return CertificationView(
         name=one_line(cert.name),
         provider=one_line(cert.provider),
-        level=one_line(cert.level),
+        level=certification_level(cert.level),
         exam_code=one_line(cert.exam_code or ""),
         status=css_token(cert.status),
         status_label=status_label(cert.status),
@@ -326,21 +277,19 @@ def build_context(analysis: Analysis) -> ReportContext:
         gauge=charts.score_gauge(score.value, band, band_label(score.band), BANDS),
         bands=band_scale(band),
     )
-    job = analysis.job
-    job_view = None
-    if job is not None:
-        job_view = JobView(
-            source=file_name(job.source),
-            title=one_line(job.title),
-            score=number(job.score.value),
-            band=band_token(job.score.band),
-            band_label=band_label(job.score.band),
-            required_total=len(job.required),
-            required_met=len(job.required) - len(job.missing_required),
-            missing_required=tuple(names.skill(i) for i in job.missing_required),
-            preferred_total=len(job.preferred),
-            missing_preferred=tuple(names.skill(i) for i in job.missing_preferred),
+    split = split_gaps(analysis.gaps, PRINTED_GAPS)
+    detailed = {g.skill_id for g in split.detailed}
+    near_misses = tuple(
+        NearMissView(
+            name=m.name,
+            skill_anchor=anchors.get(m.skill_id, "") if m.skill_id in found_ids else "",
+            shown=percent(m.credit),
+            why_partial=one_line(m.why_partial),
+            advice=one_line(m.advice),
+            printed=index < PRINTED_NEAR_MISSES,
         )
+        for index, m in enumerate(analysis.near_misses)
+    )
     retired_ids = {note.id for note in analysis.retired_held}
     bars = tuple(charts.Bar(c.name, c.percent) for c in score.categories)
     return ReportContext(
@@ -361,8 +310,12 @@ def build_context(analysis: Analysis) -> ReportContext:
         ),
         next_steps=next_steps(analysis),
         cautions=cautions(analysis),
-        gaps=tuple(gap_view(g, names) for g in analysis.gaps),
-        gaps_not_printed=sum(1 for g in analysis.gaps if g.rank > PRINTED_GAPS),
+        level_sentence=level_sentence(analysis),
+        against=against_text(analysis),
+        gaps=tuple(gap_view(g, names) for g in split.detailed),
+        more_gaps=tuple(gap_view(g, names, printed=False) for g in split.more),
+        show_gaps=tuple(show_gap_view(g, names) for g in split.show),
+        gaps_not_printed=len(split.more),
         path=tuple(
             PathStageView(
                 number=index,
@@ -372,27 +325,19 @@ def build_context(analysis: Analysis) -> ReportContext:
                         g.rank,
                         anchor("gap", g.skill_id),
                         g.name,
-                        one_line(g.hint),
-                        g.rank <= PRINTED_GAPS,
+                        # A detailed gap's hint is right above, on its card.
+                        "" if g.skill_id in detailed else one_line(g.hint),
+                        g.skill_id in detailed,
                     )
                     for g in step.skills
                 ),
-                printed=any(g.rank <= PRINTED_GAPS for g in step.skills),
+                printed=any(g.skill_id in detailed for g in step.skills),
             )
             for index, step in enumerate(analysis.learning_path, start=1)
         ),
-        near_misses=tuple(
-            NearMissView(
-                name=m.name,
-                skill_anchor=anchors.get(m.skill_id, "") if m.skill_id in found_ids else "",
-                shown=percent(m.credit),
-                why_partial=one_line(m.why_partial),
-                advice=one_line(m.advice),
-                printed=index < PRINTED_NEAR_MISSES,
-            )
-            for index, m in enumerate(analysis.near_misses)
-        ),
-        job=job_view,
+        near_misses=near_misses[:PRINTED_NEAR_MISSES],
+        more_near_misses=near_misses[PRINTED_NEAR_MISSES:],
+        job=job_view(analysis.job, names) if analysis.job is not None else None,
         skill_groups=skill_groups(analysis, names),
         found_total=len(analysis.detection.skills),
         portfolio_only=portfolio_only_names(analysis),

@@ -32,6 +32,7 @@ from gapcheck.report.views import (
     FoundSkillView,
     GapView,
     NearMissView,
+    PathSkillView,
     PathStageView,
 )
 
@@ -118,8 +119,34 @@ def skill_list(skills: Iterable[FoundSkillView]) -> Markup:
     return _markup('<ul class="skills">\n', _found_skill, skills, "      </ul>")
 
 
-def _gap_row(g: GapView) -> str:
+def _tags(g: GapView) -> str:
+    """The gap's tags: which the posting asks for, and how much is already shown."""
+    asked = f' <span class="tag tag-posting">{_text(g.asked)}</span>' if g.asked else ""
     partial = f' <span class="tag tag-partial">{_text(g.partial)}</span>' if g.partial else ""
+    return asked + partial
+
+
+def _gap_card(g: GapView) -> str:
+    blocks = f'<span class="blocks">Unlocks: {_text(g.blocks)}</span>' if g.blocks else ""
+    return (
+        f'    <li id="{_text(g.anchor)}" class="gap-card{"" if g.printed else " not-printed"}">\n'
+        f'      <h3 class="gap-title"><span class="rank">{_text(g.rank)}</span> '
+        f'<span class="gap-name">{_text(g.name)}</span>{_tags(g)}</h3>\n'
+        f'      <p class="gap-facts">{_text(g.category)} · {_text(g.stage)} · '
+        f"{_text(g.cost)} points</p>\n"
+        f'      <p class="reason"><span class="label">Why</span> {_text(g.reason)}{blocks}</p>\n'
+        f'      <p class="hint"><span class="label">How</span> {_text(g.hint)}</p>\n'
+        "    </li>\n"
+    )
+
+
+def gap_cards(gaps: Iterable[GapView]) -> Markup:
+    """The top learn gaps, one card each (name, why, how), in rank order."""
+    return _markup('<ol class="gap-cards">\n', _gap_card, gaps, "  </ol>")
+
+
+def _gap_row(g: GapView) -> str:
+    partial = _tags(g)
     blocks = f'<span class="blocks">Unlocks: {_text(g.blocks)}</span>' if g.blocks else ""
     rank, name, category = _text(g.rank), _text(g.name), _text(g.category)
     return (
@@ -155,14 +182,17 @@ def category_table_body(categories: Iterable[CategoryView]) -> Markup:
     return _markup("<tbody>\n", _category_row, categories, "          </tbody>")
 
 
-def _path_stage(stage: PathStageView) -> str:
-    skills = "".join(
+def _path_skill(s: PathSkillView) -> str:
+    hint = f'<span class="path-hint">{_text(s.hint)}</span>' if s.hint else ""
+    return (
         f'        <li class="{"printed" if s.printed else "not-printed"}">'
         f'<a href="#{_text(s.anchor)}">{_text(s.name)}</a> '
-        f'<span class="muted">(rank {_text(s.rank)})</span>'
-        f'<span class="path-hint">{_text(s.hint)}</span></li>\n'
-        for s in stage.skills
+        f'<span class="muted">(rank {_text(s.rank)})</span>{hint}</li>\n'
     )
+
+
+def _path_stage(stage: PathStageView) -> str:
+    skills = "".join(map(_path_skill, stage.skills))
     return (
         f'    <li class="path-stage{"" if stage.printed else " not-printed"}">\n'
         f'      <h3><span class="stage-number">{_text(stage.number)}</span> '
@@ -202,6 +232,7 @@ def near_miss_list(misses: Iterable[NearMissView]) -> Markup:
 TEMPLATE_GLOBALS = {
     "category_table_body": category_table_body,
     "evidence_items": evidence_items,
+    "gap_cards": gap_cards,
     "gap_table_body": gap_table_body,
     "near_miss_list": near_miss_list,
     "path_list": path_list,

@@ -1,8 +1,11 @@
 """The Markdown report (`--format md`): short enough to paste into an email.
 
-Score, next steps, ranked gaps with reasons, learning path, certifications and found
-skills by category; no evidence lines. Every value from the analysis goes through
-`escape`, so resume text can neither inject HTML (a Markdown viewer would pass it
+The lead (the headline against a job posting, what the resume is measured against, the
+level and why, the score), the next steps, then the posting's requirements and
+eligibility, the skills to name, the top learn gaps with reasons (the rest by name), the
+learning path, certifications and found skills by category; no evidence walls (only the
+line that shows each skill to name). Every value from the analysis goes through `escape`,
+so resume and posting text can neither inject HTML (a Markdown viewer would pass it
 through) nor restyle the message with emphasis, links or code spans.
 """
 
@@ -10,15 +13,24 @@ from __future__ import annotations
 
 import re
 
-from gapcheck.records import Analysis
-from gapcheck.report.context import (
-    SkillNames,
-    all_warnings,
-    cautions,
-    portfolio_only_names,
-    skill_groups,
+from gapcheck.records import Analysis, Gap
+from gapcheck.report.advice import (
+    RequirementRow,
+    against_text,
+    asked_label,
+    certification_level,
+    clip,
+    eligibility_rows,
+    level_sentence,
+    posting_counts_text,
+    posting_headline,
+    posting_title,
+    requirement_groups,
+    split_gaps,
 )
+from gapcheck.report.context import skill_groups
 from gapcheck.report.display import band_label, file_name, level_label, status_label
+from gapcheck.report.parts import SkillNames, all_warnings, cautions, portfolio_only_names
 from gapcheck.scoring.next_steps import next_steps
 from gapcheck.support.text import number, one_line, percent, points
 
@@ -27,6 +39,9 @@ _MARKDOWN_SYNTAX = re.compile(r"([\\`*_\[\]~|])")
 # An ampersand that starts a character reference would be decoded by a viewer.
 _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 NO_CERTIFICATION = "No certification in the taxonomy covers your remaining gaps."
+QUOTE_LIMIT = 110  # characters of a posting's clause quoted per requirement
+SHOW_TITLE = "You know these — name them on your resume"
+LEARN_TITLE = "What to learn, ranked"
 
 
 def escape(text: str) -> str:
@@ -37,15 +52,20 @@ def escape(text: str) -> str:
 
 
 def render_markdown(analysis: Analysis) -> str:
-    """The Markdown report: heading, score, then one section per part that has content."""
+    """The Markdown report: the lead, then one section per part that has content.
+
+    With a job posting its section comes first, before the skills to name and to learn.
+    """
     names = SkillNames(analysis)
+    split = split_gaps(analysis.gaps)
     lines = _header(analysis)
     for section in (
         _next_steps(analysis),
-        _gaps(analysis, names),
+        _job(analysis, names),
+        _show(split.show),
+        _gaps(analysis, split.detailed, split.more, names),
         _learning_path(analysis),
         _near_misses(analysis),
-        _job(analysis, names),
         _certifications(analysis),
         _found_skills(analysis, names),
         _warnings(analysis),
@@ -59,6 +79,10 @@ def _section(title: str, body: list[str]) -> list[str]:
     return [f"## {title}", "", *body]
 
 
+def _quote(text: str) -> str:
+    return f"“{escape(clip(text, QUOTE_LIMIT))}”"
+
+
 def _header(analysis: Analysis) -> list[str]:
     score, target = analysis.score, analysis.target
     resumes = [file_name(d.source) for d in analysis.documents if d.role == "resume"]
@@ -70,11 +94,17 @@ def _header(analysis: Analysis) -> list[str]:
     lines = [
         f"# {escape(target.role_name)} gap report: {escape(resumes[0] if resumes else 'resume')}",
         "",
-        f"{escape(level_label(target.level))} · {escape(analysis.generated_on)} · {versions}",
+    ]
+    if analysis.job is not None:
+        lines += [f"**{escape(posting_headline(analysis.job))}**", ""]
+    lines += [
+        f"Measured against {escape(against_text(analysis))}. {escape(level_sentence(analysis))}.",
         "",
         f"**Score: {number(score.value)}/100 ({escape(band_label(score.band))})**, "
         f"{shown} of {len(score.items)} expected skills shown "
         f"({number(score.earned)} of {number(score.possible)} weighted points).",
+        "",
+        f"{escape(level_label(target.level))} · {escape(analysis.generated_on)} · {versions}",
     ]
     for note in cautions(analysis):
         lines += ["", f"> Read with care: {escape(note)}"]
@@ -91,17 +121,91 @@ def _next_steps(analysis: Analysis) -> list[str]:
     return _section("Three things to do next", body) if body else []
 
 
-def _gaps(analysis: Analysis, names: SkillNames) -> list[str]:
-    body = [] if analysis.gaps else ["None: every skill this role expects is shown."]
-    for gap in analysis.gaps:
+def _requirement(row: RequirementRow) -> str:
+    name = escape(row.names)
+    extra = [escape(row.note)] if row.note else []
+    if row.met_by:
+        extra.append(f"shown: {escape(row.met_by)}")
+    notes = f" ({'; '.join(extra)})" if extra else ""
+    status = f"Missing: **{name}**" if not row.met else f"Shown: {name}"
+    return f"- {status}{notes}, line {row.line}: {_quote(row.text)}"
+
+
+def _job(analysis: Analysis, names: SkillNames) -> list[str]:
+    job = analysis.job
+    if job is None:
+        return []
+    body = [
+        f"**{escape(posting_title(job))}** ({escape(file_name(job.source))}): "
+        f"{escape(posting_counts_text(job))}; posting coverage "
+        f"{number(job.score.value)}/100 ({escape(band_label(job.score.band))})."
+    ]
+    groups = requirement_groups(job, names.skills)
+    for group in groups:
+        body += ["", f"{group.title}, {group.met} of {group.total} shown:"]
+        body += [_requirement(row) for row in (*group.missing, *group.shown)]
+    if not groups:  # a JobGap without requirement records: the skill lists
+        missing = (("required", job.missing_required), ("preferred", job.missing_preferred))
+        lists = [
+            f"- Missing {kind}: " + ", ".join(escape(names.skill(i)) for i in ids)
+            for kind, ids in missing
+            if ids
+        ]
+        body += ["", *lists] if lists else []
+    checks = eligibility_rows(job)
+    if checks:
+        body += ["", "Eligibility (what the posting asks you to have or be, not skills to learn):"]
+        body += [
+            f"- {escape(c.status_label)}: **{escape(c.name)}**"
+            + (f" ({escape(c.level)})" if c.level != "required" else "")
+            + f": {escape(c.detail)} (line {c.line}: {_quote(c.text)})"
+            for c in checks
+        ]
+    return _section("Against the job posting", body)
+
+
+def _show(gaps: tuple[Gap, ...]) -> list[str]:
+    """Skills the person evidently has: what shows each, the line quoted, where to name it."""
+    body = []
+    for gap in gaps:
+        shown = gap.shown_by
+        if shown is None:
+            where = ":"
+        else:
+            where = (
+                f", shown by {escape(shown.because)}: "
+                f"“{escape(clip(one_line(shown.evidence.snippet), QUOTE_LIMIT))}” "
+                f"(page {shown.evidence.page}, line {shown.evidence.line})."
+            )
+        body.append(f"- **{escape(gap.name)}**{where} {escape(gap.hint)}".rstrip())
+    return _section(SHOW_TITLE, body) if body else []
+
+
+def _gaps(
+    analysis: Analysis, detailed: tuple[Gap, ...], more: tuple[Gap, ...], names: SkillNames
+) -> list[str]:
+    if detailed:
+        body = []
+    elif not analysis.score.items:
+        body = ["None: the taxonomy lists no expected skills for this role."]
+    else:
+        body = ["None: every other skill this role expects is shown."]
+    for gap in detailed:
         partial = f", {percent(gap.credit)} shown" if gap.credit > 0 else ""
+        asked = f"; {asked_label(gap)}" if asked_label(gap) else ""
         body.append(
             f"{gap.rank}. **{escape(gap.name)}** ({escape(names.category(gap.category))}, "
-            f"{points(gap.weight * (1 - gap.credit))}{partial}): {escape(gap.reason)}"
+            f"{points(gap.weight * (1 - gap.credit))}{partial}{asked}): {escape(gap.reason)}"
         )
         if gap.hint:
             body.append(f"   How: {escape(gap.hint)}")
-    return _section("Missing skills, ranked", body)
+    if more:
+        body += [
+            "",
+            f"More to learn, lower ranked ({len(more)}): "
+            + ", ".join(f"{escape(g.name)} (#{g.rank})" for g in more),
+        ]
+    return _section(LEARN_TITLE, body)
 
 
 def _learning_path(analysis: Analysis) -> list[str]:
@@ -122,30 +226,14 @@ def _near_misses(analysis: Analysis) -> list[str]:
     return _section("Closest to having", body) if body else []
 
 
-def _job(analysis: Analysis, names: SkillNames) -> list[str]:
-    job = analysis.job
-    if job is None:
-        return []
-    body = [
-        f"{escape(job.title)} ({escape(file_name(job.source))}): "
-        f"{number(job.score.value)}/100 ({escape(band_label(job.score.band))})."
-    ]
-    missing = (("required", job.missing_required), ("preferred", job.missing_preferred))
-    lists = [
-        f"- Missing {kind}: " + ", ".join(escape(names.skill(i)) for i in ids)
-        for kind, ids in missing
-        if ids
-    ]
-    return _section("Against the job posting", [*body, *([""] if lists else []), *lists])
-
-
 def _certifications(analysis: Analysis) -> list[str]:
     body = [] if analysis.certifications else [NO_CERTIFICATION]
     for cert in analysis.certifications:
         exam = f", exam {escape(cert.exam_code)}" if cert.exam_code else ""
         covers = ", ".join(escape(n) for n in cert.covers_names) or "none of your gaps"
         body.append(
-            f"- **{escape(cert.name)}** ({escape(cert.provider)}, {escape(cert.level)}{exam}; "
+            f"- **{escape(cert.name)}** ({escape(cert.provider)}, "
+            f"{escape(certification_level(cert.level))}{exam}; "
             f"{escape(status_label(cert.status).lower())} as of {escape(cert.status_date)}): "
             f"covers {covers}"
         )

@@ -1,9 +1,12 @@
 """The few lines the CLI prints after writing a report.
 
-Score and band, the top five gaps, the best certification, cautions, and where the
-report is. Every value passes through `one_line`, which drops control characters, so a
-file or skill name cannot smuggle terminal escape sequences onto the user's screen.
-ANSI colour is added only when the caller says the output is a terminal.
+The lead first: with a job posting its headline, then what the resume is measured
+against, the level and why, the score and the three next steps. Then the posting's
+missing requirements and eligibility (before the role's gaps), the skills to name, the
+next learn gaps by name, cautions, and where the report is. Every value passes through
+`one_line` (via `shorten`), which drops control characters, so a file, posting or skill
+name cannot smuggle terminal escape sequences onto the user's screen. ANSI colour is
+added only when the caller says the output is a terminal.
 """
 
 from __future__ import annotations
@@ -11,23 +14,38 @@ from __future__ import annotations
 import click
 
 from gapcheck.records import Analysis
-from gapcheck.report.context import cautions
+from gapcheck.report.advice import (
+    RequirementRow,
+    eligibility_rows,
+    level_sentence,
+    posting_headline,
+    requirement_groups,
+    split_gaps,
+)
 from gapcheck.report.display import band_label, file_name, level_label, shorten
+from gapcheck.report.parts import SkillNames, cautions
+from gapcheck.scoring.next_steps import next_steps
 from gapcheck.support.text import number, one_line
 
-TOP_GAPS = 5
+MORE_GAPS = 4  # learn gaps named after the next steps
+ELIGIBILITY_SHOWN = 4
 WIDTH = 100  # longest line printed, so the summary reads well in an 100-column terminal
 BAND_COLOURS = {"weak": "red", "fair": "yellow", "good": "cyan", "strong": "green"}
+ELIGIBILITY_COLOURS = {"met": "green", "not met": "red"}
+
+
+def _missing(rows: tuple[RequirementRow, ...]) -> str:
+    return ", ".join(f"{row.names} (line {row.line})" for row in rows)
 
 
 def terminal_summary(analysis: Analysis, report_location: str, color: bool) -> str:
-    """A readable summary of `analysis` in at most 19 lines; ANSI colour only if `color`."""
+    """A readable summary of `analysis` in about twenty lines; ANSI colour only if `color`."""
 
     def style(text: str, *, bold: bool = False, dim: bool = False, fg: str | None = None) -> str:
         # None, not False: click turns False into a reset code that would cancel bold.
         return click.style(text, bold=bold or None, dim=dim or None, fg=fg) if color else text
 
-    score = analysis.score
+    score, job = analysis.score, analysis.job
     resumes = [file_name(d.source) for d in analysis.documents if d.role == "resume"]
     shown = sum(1 for item in score.items if item.credit > 0)
     lines = [
@@ -38,7 +56,12 @@ def terminal_summary(analysis: Analysis, report_location: str, color: bool) -> s
                 WIDTH,
             ),
             bold=True,
-        ),
+        )
+    ]
+    if job is not None:
+        lines.append(style(shorten(posting_headline(job), WIDTH), bold=True))
+    lines += [
+        shorten(level_sentence(analysis), WIDTH),
         "Score "
         + style(
             f"{number(score.value)}/100 {band_label(score.band)}",
@@ -47,27 +70,66 @@ def terminal_summary(analysis: Analysis, report_location: str, color: bool) -> s
         )
         + f": {shown} of {len(score.items)} expected skills shown",
     ]
-    if analysis.gaps:
-        lines.append(style("Top gaps:", bold=True))
-        # Name on one line, the reason for its rank dimmed under it: both stay readable
-        # however long the taxonomy's names are.
-        for gap in analysis.gaps[:TOP_GAPS]:
-            lines.append(f"{gap.rank:>3}. " + shorten(gap.name, WIDTH - 5))
-            lines.append("     " + style(shorten(gap.reason, WIDTH - 5), dim=True))
-        if len(analysis.gaps) > TOP_GAPS:
-            lines.append(f"     ... and {len(analysis.gaps) - TOP_GAPS} more in the report")
-    elif not score.items:
-        lines.append("The taxonomy lists no expected skills for this role; nothing to rank.")
-    else:
-        lines.append("No missing skills for this role.")
-    if analysis.certifications:
-        cert = analysis.certifications[0]
+    steps = next_steps(analysis)
+    if steps:
+        lines.append(style("Next:", bold=True))
+        # The step on one line, why under it, dimmed: both stay readable however long.
+        for index, step in enumerate(steps, start=1):
+            lines.append(f"  {index}. " + shorten(step.title, WIDTH - 5))
+            lines.append("     " + style(shorten(step.why, WIDTH - 5), dim=True))
+    if job is not None:  # the posting before the role's gaps
+        for group in requirement_groups(job, SkillNames(analysis).skills):
+            if group.missing:
+                label = f"Posting {group.level}, missing: "
+                lines.append(
+                    style(label, bold=True) + shorten(_missing(group.missing), WIDTH - len(label))
+                )
+        checks = eligibility_rows(job)
+        for check in checks[:ELIGIBILITY_SHOWN]:
+            status = style(check.status_label, fg=ELIGIBILITY_COLOURS.get(check.status))
+            lines.append(
+                "Eligibility: "
+                + status
+                + " "
+                + shorten(f"{check.name}: {check.detail} (line {check.line})", WIDTH - 25)
+            )
+        if len(checks) > ELIGIBILITY_SHOWN:
+            lines.append(f"     ... and {len(checks) - ELIGIBILITY_SHOWN} more in the report")
+    split = split_gaps(analysis.gaps)
+    if split.show:
+        label = "Name on your resume: "
         lines.append(
-            style("Top certification: ", bold=True)
-            + shorten(f"{cert.name} ({cert.provider})", WIDTH - 19)
+            style(label, bold=True)
+            + shorten(
+                "; ".join(
+                    f"{g.name} ({g.shown_by.because})" if g.shown_by else g.name for g in split.show
+                ),
+                WIDTH - len(label),
+            )
         )
-        if cert.covers_names:
-            lines.append("     " + shorten(f"covers {', '.join(cert.covers_names)}", WIDTH - 5))
+    learn = (*split.detailed, *split.more)
+    # The next steps name the first learn gaps ("Learn X", "Learn X (the posting ...)");
+    # the line after them names the next few.
+    titles = [s.title for s in steps]
+    rest = [
+        g
+        for g in learn
+        if not any(t == f"Learn {g.name}" or t.startswith(f"Learn {g.name} (") for t in titles)
+    ]
+    if rest:
+        label = "Then learn: "
+        more = len(rest) - MORE_GAPS
+        tail = f" and {more} more in the report" if more > 0 else ""
+        lines.append(
+            style(label, bold=True)
+            + shorten(", ".join(g.name for g in rest[:MORE_GAPS]), WIDTH - len(label) - len(tail))
+            + tail
+        )
+    elif not learn and not split.show:
+        if not score.items:
+            lines.append("The taxonomy lists no expected skills for this role; nothing to rank.")
+        else:
+            lines.append("No missing skills for this role.")
     for note in cautions(analysis)[:2]:
         lines.append(style("Caution: ", fg="yellow", bold=True) + shorten(note, WIDTH - 9))
     lines.append(style("Report: ", bold=True) + one_line(report_location))

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from gapcheck.report.advice import EligibilityRow, RequirementGroup
 from gapcheck.scoring.next_steps import NextStep
 
 
@@ -79,6 +80,19 @@ class GapView:
     hint: str
     blocks: str  # names of the missing skills this one is a prerequisite of
     printed: bool  # within the top PRINTED_GAPS
+    asked: str = ""  # "posting requires it", "posting prefers it", or "" (only the role)
+
+
+@dataclass(frozen=True)
+class ShowGapView:
+    """A skill the person evidently has but never names: what shows it, and where."""
+
+    anchor: str
+    name: str
+    because: str  # "B.S. in Statistics (2020)"
+    evidence: EvidenceView | None  # the line that shows it, quoted
+    hint: str  # where to name it
+    asked: str  # as GapView.asked
 
 
 @dataclass(frozen=True)
@@ -156,6 +170,11 @@ class JobView:
     missing_required: tuple[str, ...]
     preferred_total: int
     missing_preferred: tuple[str, ...]
+    headline: str = ""  # "Against <title>: 3 of 4 required shown, 1 of 2 preferred"
+    counts: str = ""  # "3 of 4 required shown, 1 of 2 preferred"
+    preferred_met: int = 0
+    requirements: tuple[RequirementGroup, ...] = ()  # required, then preferred
+    eligibility: tuple[EligibilityRow, ...] = ()  # not skills to learn
 
 
 @dataclass(frozen=True)
@@ -218,10 +237,15 @@ class ReportContext:
     categories: tuple[CategoryView, ...]
     next_steps: tuple[NextStep, ...]
     cautions: tuple[str, ...]
-    gaps: tuple[GapView, ...]
-    gaps_not_printed: int  # gaps left off the printout
+    level_sentence: str  # "Judged as senior: 9 years of experience since 2016, staff title"
+    against: str  # "the Machine Learning Engineer role and the posting “…”"
+    gaps: tuple[GapView, ...]  # the top learn gaps, detailed
+    more_gaps: tuple[GapView, ...]  # the other learn gaps, folded away
+    show_gaps: tuple[ShowGapView, ...]  # skills to name, never to learn
+    gaps_not_printed: int  # learn gaps left off the printout
     path: tuple[PathStageView, ...]
-    near_misses: tuple[NearMissView, ...]
+    near_misses: tuple[NearMissView, ...]  # the closest few
+    more_near_misses: tuple[NearMissView, ...]  # the others, folded away
     job: JobView | None
     skill_groups: tuple[SkillGroupView, ...]
     found_total: int

@@ -1,4 +1,4 @@
-"""Ranked gaps: the expected skills with no credit at all, learn-first, each with its reason.
+"""Ranked gaps: the missing skills, learn-first, each with a reason about this person.
 
 Gaps are ranked by weight, then reordered so that a missing prerequisite always comes
 before the skills that build on it. A gap's reason says why it ranks where it does: the
@@ -9,11 +9,25 @@ its share of the role's weight.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from gapcheck.records import Detection, Gap, Target
-from gapcheck.scoring.score import credits_by_skill, skill_category, skill_name, skills_by_id
+from gapcheck.records import (
+    Background,
+    Detection,
+    Gap,
+    GapSource,
+    JobGap,
+    ShownByEvidence,
+    Target,
+)
+from gapcheck.scoring.score import (
+    SHOWN_BY_EVIDENCE_CREDIT,
+    credits_by_skill,
+    skill_category,
+    skill_name,
+    skills_by_id,
+)
 from gapcheck.taxonomy.knowledge import derived, role_weights
 from gapcheck.taxonomy.model import EMPHASIS_VALUES, Skill, Taxonomy
 
@@ -23,24 +37,49 @@ NOTABLE_EMPHASIS = 2.0
 NAMED_IN_REASON = 3
 
 
-def rank_gaps(detection: Detection, taxonomy: Taxonomy, target: Target) -> tuple[Gap, ...]:
-    """Every expected skill with no credit, learn-first order, each with its reason.
+def rank_gaps(
+    detection: Detection,
+    taxonomy: Taxonomy,
+    target: Target,
+    *,
+    background: Background | None = None,
+    posting: JobGap | None = None,
+) -> tuple[Gap, ...]:
+    """Every missing skill, "learn" gaps first in learn-first order, then "show" gaps.
 
-    Base order: weight (descending), then roadmap stage (taxonomy.stages order), then id.
-    Walking that order, each skill is preceded by its own missing (transitive)
-    prerequisites, themselves in base order, so a prerequisite never ranks below a skill
-    that builds on it.
+    Learn order: with a posting, its missing required skills (in the posting gap's order),
+    then its missing preferred ones, then the role's; the role's part is ordered by weight
+    (descending), roadmap stage (taxonomy.stages order) and id, and each skill is preceded
+    by its own missing (transitive) prerequisites, so a prerequisite never ranks below a
+    skill that builds on it. A skill the person evidently has without naming it (a degree,
+    a title, papers: `background.shown`) is never a learn gap: it is a "show" gap, ranked
+    after the learn gaps by the same base order.
     """
     weights = role_weights(taxonomy, target.role, target.level)
     credits = credits_by_skill(detection)
-    missing = {skill_id for skill_id in weights if credits.get(skill_id, 0.0) <= 0.0}
     facts = _gap_facts(taxonomy, target)
+    by_id = skills_by_id(taxonomy)
+    shown = {s.skill_id: s for s in (background.shown if background is not None else ())}
+    role_missing = {skill_id for skill_id in weights if credits.get(skill_id, 0.0) <= 0.0}
 
     def base_key(skill_id: str) -> tuple[float, int, str]:
-        return (-weights[skill_id], facts[skill_id].stage_index, skill_id)
+        stage = _stage_index(facts, by_id, taxonomy, skill_id)
+        return (-weights.get(skill_id, 0.0), stage, skill_id)
 
-    prerequisites = {skill_id: facts[skill_id].prerequisites & missing for skill_id in missing}
-    ordered: list[str] = []
+    sources: dict[str, GapSource] = {}
+    learn: list[str] = []
+    if posting is not None:
+        asked: tuple[tuple[GapSource, tuple[str, ...]], ...] = (
+            ("posting-required", posting.missing_required),
+            ("posting-preferred", posting.missing_preferred),
+        )
+        for source, ids in asked:
+            for skill_id in ids:
+                if skill_id not in sources and skill_id not in shown and skill_id in by_id:
+                    sources[skill_id] = source
+                    learn.append(skill_id)
+    role_part = {s for s in role_missing if s not in shown and s not in sources}
+    prerequisites = {s: facts[s].prerequisites & role_part for s in role_part}
     placed: set[str] = set()
 
     def place(skill_id: str) -> None:
@@ -49,20 +88,36 @@ def rank_gaps(detection: Detection, taxonomy: Taxonomy, target: Target) -> tuple
         placed.add(skill_id)  # before recursing, so a cycle in `requires` cannot loop
         for prerequisite in sorted(prerequisites[skill_id], key=base_key):
             place(prerequisite)
-        ordered.append(skill_id)
+        learn.append(skill_id)
+        sources[skill_id] = "role"
 
-    for skill_id in sorted(missing, key=base_key):
+    for skill_id in sorted(role_part, key=base_key):
         place(skill_id)
+    show = sorted(
+        (s for s in shown if (s in weights or s in sources) and credits.get(s, 0.0) <= 0.0),
+        key=base_key,
+    )
 
     possible = sum(weights.values())
-    blocked_by: dict[str, list[str]] = {skill_id: [] for skill_id in ordered}
-    for skill_id in ordered:  # in rank order, so each list is in rank order too
-        for prerequisite in prerequisites[skill_id]:
+    blocked_by: dict[str, list[str]] = {skill_id: [] for skill_id in learn}
+    for skill_id in learn:  # in rank order, so each list is in rank order too
+        for prerequisite in prerequisites.get(skill_id, ()):
             blocked_by[prerequisite].append(skill_id)
+    found_by_category = _found_names_by_category(detection)
     gaps: list[Gap] = []
-    for rank, skill_id in enumerate(ordered, start=1):
-        blocks = tuple(blocked_by[skill_id])
-        skill_facts = facts[skill_id]
+    for rank, skill_id in enumerate([*learn, *show], start=1):
+        evidence = shown.get(skill_id) if rank > len(learn) else None
+        skill_facts = facts.get(skill_id) or _facts_for(skill_id, taxonomy, target)
+        blocks = tuple(blocked_by.get(skill_id, ()))
+        weight = weights.get(skill_id, 0.0)
+        general = _reason(
+            skill_facts,
+            share=weight / possible if possible > 0 and weight > 0 else None,
+            blocked_names=tuple(facts[s].name for s in blocks),
+        )
+        personal = _personal_reason(
+            skill_facts, sources.get(skill_id, "role"), evidence, found_by_category
+        )
         gaps.append(
             Gap(
                 rank=rank,
@@ -70,20 +125,75 @@ def rank_gaps(detection: Detection, taxonomy: Taxonomy, target: Target) -> tuple
                 name=skill_facts.name,
                 category=skill_facts.category,
                 stage=skill_facts.stage,
-                weight=weights[skill_id],
-                credit=0.0,
-                reason=_reason(
-                    skill_facts,
-                    share=weights[skill_id] / possible if possible > 0 else None,
-                    blocked_names=tuple(facts[s].name for s in blocks),
-                ),
-                hint=skill_facts.hint,
+                weight=weight,
+                credit=SHOWN_BY_EVIDENCE_CREDIT if evidence is not None else 0.0,
+                reason=f"{personal} {general}",
+                hint=_show_hint(skill_facts.name, evidence) if evidence else skill_facts.hint,
                 named_by=skill_facts.named_by,
                 emphasis=skill_facts.emphasis,
                 blocks=blocks,
+                action="show" if evidence is not None else "learn",
+                shown_by=evidence,
+                source=sources.get(skill_id, "role"),
             )
         )
     return tuple(gaps)
+
+
+def learn_gaps(gaps: tuple[Gap, ...]) -> tuple[Gap, ...]:
+    """The gaps to study, in rank order (the others are "show": name what you know)."""
+    return tuple(g for g in gaps if g.action == "learn")
+
+
+def _stage_index(
+    facts: Mapping[str, _GapFacts], by_id: Mapping[str, Skill], taxonomy: Taxonomy, skill_id: str
+) -> int:
+    if skill_id in facts:
+        return facts[skill_id].stage_index
+    stages = list(taxonomy.stages)
+    stage = by_id[skill_id].stage if skill_id in by_id else ""
+    return stages.index(stage) if stage in stages else len(stages)
+
+
+def _found_names_by_category(detection: Detection) -> dict[str, list[str]]:
+    """Names of the skills the resume names, per category, strongest evidence first."""
+    found: dict[str, list[str]] = {}
+    for skill in sorted(detection.skills, key=lambda s: (-s.strength, s.name)):
+        if skill.explicit:
+            found.setdefault(skill.category, []).append(skill.name)
+    return found
+
+
+def _personal_reason(
+    facts: _GapFacts,
+    source: str,
+    evidence: ShownByEvidence | None,
+    found_by_category: Mapping[str, list[str]],
+) -> str:
+    """What this person's documents show about the skill: the evidence found or missing."""
+    if evidence is not None:
+        return (
+            f"You evidently know it ({evidence.because}), but the resume never names it; "
+            "a reader or a screening system looking for the word will not find it."
+        )
+    if source == "posting-required":
+        asked = "The posting requires it and your resume does not show it."
+    elif source == "posting-preferred":
+        asked = "The posting prefers it and your resume does not show it."
+    else:
+        asked = "Your resume and portfolio never name it."
+    near = found_by_category.get(facts.category, [])
+    if near:
+        shown = ", ".join(near[:NAMED_IN_REASON])
+        return f"{asked} Nearby you show {shown}."
+    return f"{asked} Nothing in this area is shown yet."
+
+
+def _show_hint(name: str, evidence: ShownByEvidence) -> str:
+    return (
+        f"Name {name} in your Skills section, or on the line of your {evidence.because} "
+        "that proves it; no course needed."
+    )
 
 
 @dataclass(frozen=True)
@@ -112,12 +222,25 @@ def _gap_facts(taxonomy: Taxonomy, target: Target) -> Mapping[str, _GapFacts]:
     )
 
 
-def _compute_gap_facts(taxonomy: Taxonomy, target: Target) -> dict[str, _GapFacts]:
+def _facts_for(skill_id: str, taxonomy: Taxonomy, target: Target) -> _GapFacts:
+    """The facts of one skill the role does not weigh (only a posting asks for it)."""
+    return derived(
+        taxonomy,
+        "gap_facts_unweighted",
+        (target.role, target.level, skill_id),
+        lambda: _compute_gap_facts(taxonomy, target, (skill_id,))[skill_id],
+    )
+
+
+def _compute_gap_facts(
+    taxonomy: Taxonomy, target: Target, skill_ids: Iterable[str] | None = None
+) -> dict[str, _GapFacts]:
     by_id = skills_by_id(taxonomy)
     stage_index = {stage: i for i, stage in enumerate(taxonomy.stages)}
     role = taxonomy.role(target.role)
     facts: dict[str, _GapFacts] = {}
-    for skill_id in role_weights(taxonomy, target.role, target.level):
+    ids = skill_ids if skill_ids is not None else role_weights(taxonomy, target.role, target.level)
+    for skill_id in ids:
         skill = by_id.get(skill_id)
         category = skill_category(by_id, skill_id)
         stage = skill.stage if skill else ""

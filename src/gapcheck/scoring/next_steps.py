@@ -24,16 +24,21 @@ class NextStep:
 
 
 def next_steps(analysis: Analysis) -> tuple[NextStep, ...]:
-    """Three things to do next: the top gap, the quickest win, the best certification.
+    """Three things to do next: the top learn gap, the quickest win, the best certification.
 
-    A missing kind is replaced by the next gap in rank order, so the list stays useful
-    for a candidate with no near misses or no certification to suggest.
+    The quickest win is naming a skill the person evidently has ("show" gap), else the
+    best near miss. A missing kind is replaced by the next learn gap in rank order, so the
+    list stays useful for a candidate with no near misses or no certification to suggest.
+    With a job posting the top learn gaps are the posting's requirements (gaps.py).
     """
     steps: list[NextStep] = []
-    spare_gaps = list(analysis.gaps)
+    spare_gaps = [g for g in analysis.gaps if g.action == "learn"]
+    to_show = [g for g in analysis.gaps if g.action == "show"]
     if spare_gaps:
         steps.append(_gap_step(spare_gaps.pop(0)))
-    if analysis.near_misses:
+    if to_show:  # the quickest win of all: name what you evidently know
+        steps.append(_show_step(to_show[0]))
+    elif analysis.near_misses:
         steps.append(_near_miss_step(analysis.near_misses[0]))
     elif spare_gaps:
         steps.append(_gap_step(spare_gaps.pop(0)))
@@ -44,11 +49,26 @@ def next_steps(analysis: Analysis) -> tuple[NextStep, ...]:
     return tuple(steps)
 
 
+_ASKED_BY = {
+    "posting-required": " (the posting requires it)",
+    "posting-preferred": " (the posting prefers it)",
+    "role": "",
+}
+
+
 def _gap_step(gap: Gap) -> NextStep:
     return NextStep(
-        title=f"Learn {gap.name}",
+        title=f"Learn {gap.name}{_ASKED_BY.get(gap.source, '')}",
         detail=one_line(gap.hint),
         why=f"Ranked #{gap.rank} of your gaps. {one_line(gap.reason)}",
+    )
+
+
+def _show_step(gap: Gap) -> NextStep:
+    return NextStep(
+        title=f"Name {gap.name} on your resume",
+        detail=one_line(gap.hint),
+        why=one_line(gap.reason),
     )
 
 

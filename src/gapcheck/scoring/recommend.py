@@ -27,6 +27,13 @@ MAX_CERTIFICATIONS = 3
 # With the built-in taxonomy the best single certification covers about 15% of a weak
 # resume's gap weight and the third pick about 6%; the fourth adds under 5%.
 MIN_GAIN_SHARE = 0.05
+# How the taxonomy's free-text certification levels fall into tiers (`certification_tier`).
+INTRODUCTORY_LEVELS = frozenset({"beginner", "foundational", "introductory", "fundamentals"})
+INTERMEDIATE_LEVELS = frozenset({"intermediate", "associate", "role-based"})
+ADVANCED_LEVELS = frozenset({"professional", "specialty", "expert", "advanced"})
+# Weight of a missing skill only a job posting asks for (the role gives it none), so a
+# certification that teaches it still counts for something.
+POSTING_ONLY_WEIGHT = 1.0
 # Statuses that mean "do not take this exam any more".
 ENDED_STATUSES = ("retired", "closed", "superseded")
 # Among equal gains, a verified-active certification beats an unverified one.
@@ -34,12 +41,14 @@ _STATUS_PREFERENCE = {"active": 0, "active-unverified": 1}
 
 
 def learning_path(gaps: tuple[Gap, ...], taxonomy: Taxonomy) -> tuple[PathStep, ...]:
-    """The top PATH_LENGTH gaps grouped by roadmap stage, in taxonomy.stages order.
+    """The top PATH_LENGTH learn gaps grouped by roadmap stage, in taxonomy.stages order.
 
-    Within a stage the gaps keep their rank order. A stage the taxonomy does not list
-    comes after the listed ones (by id).
+    Within a stage the gaps keep their rank order (so a posting's requirements come first
+    in each stage). A stage the taxonomy does not list comes after the listed ones (by id).
+    Skills the person evidently has ("show" gaps) need no study and are left out.
     """
-    top = sorted(gaps, key=lambda gap: gap.rank)[:PATH_LENGTH]
+    top = sorted((g for g in gaps if g.action == "learn"), key=lambda gap: gap.rank)
+    top = top[:PATH_LENGTH]
     by_stage: dict[str, list[Gap]] = {}
     for gap in top:
         by_stage.setdefault(gap.stage, []).append(gap)
@@ -55,17 +64,39 @@ def learning_path(gaps: tuple[Gap, ...], taxonomy: Taxonomy) -> tuple[PathStep, 
     )
 
 
+def certification_tier(level: str) -> str:
+    """A certification's level, as the taxonomy writes it, in three tiers plus "other"."""
+    word = level.split("(")[0].strip().lower()
+    if word in INTRODUCTORY_LEVELS:
+        return "introductory"
+    if word in INTERMEDIATE_LEVELS:
+        return "intermediate"
+    if word in ADVANCED_LEVELS:
+        return "advanced"
+    return "other"
+
+
 def suggest_certifications(
-    gaps: tuple[Gap, ...], detection: Detection, taxonomy: Taxonomy
+    gaps: tuple[Gap, ...],
+    detection: Detection,
+    taxonomy: Taxonomy,
+    *,
+    experienced: bool = False,
 ) -> tuple[CertificationSuggestion, ...]:
-    """A small set of active certifications that together cover most of the gap weight.
+    """A small set of active certifications that together cover most of the learn-gap weight.
 
     Each round picks the certification with the largest marginal gain (remaining gap
     weight it covers); ties go to more gaps covered, then a verified status, then id.
+    Only "learn" gaps count: a certification whose coverage is only skills the person
+    evidently has is never suggested. For an `experienced` person (senior, or a PhD) an
+    introductory certificate is never suggested: it would teach what they already know.
     A suggestion's `covers` lists every one of your gaps it covers, in rank order, and
-    `covered_weight` is their total weight (overlap with earlier picks included).
+    `covered_weight` is their total weight (overlap with earlier picks included). A gap a
+    posting asks for that the role does not weigh counts POSTING_ONLY_WEIGHT.
     """
-    gap_weight = {gap.skill_id: gap.weight for gap in gaps}
+    gap_weight = {
+        gap.skill_id: gap.weight or POSTING_ONLY_WEIGHT for gap in gaps if gap.action == "learn"
+    }
     total = sum(gap_weight.values())
     if total <= 0:
         return ()
@@ -73,7 +104,10 @@ def suggest_certifications(
     candidates = [
         cert
         for cert in taxonomy.certifications
-        if cert.recommendable and cert.id not in held and set(cert.covers) & gap_weight.keys()
+        if cert.recommendable
+        and cert.id not in held
+        and set(cert.covers) & gap_weight.keys()
+        and not (experienced and certification_tier(cert.level) == "introductory")
     ]
     remaining = dict(gap_weight)
     chosen: list[Certification] = []

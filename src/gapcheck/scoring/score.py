@@ -5,7 +5,8 @@
     coverage_c = min(1, earned_c / (target x possible_c))
     earned_c = sum(weight x credit), possible_c = sum(weight), over the category's skills
     weight   = taxonomy.role_weights(role, level)    (guide provenance x role/level factors)
-    credit   = the found skill's strength, 0..1      (implied only: at most IMPLIED_CREDIT_CAP)
+    credit   = the found skill's strength, 0..1      (implied only: at most IMPLIED_CREDIT_CAP;
+               shown only by a degree, title or papers: SHOWN_BY_EVIDENCE_CREDIT)
     target   = ROLE_COVERAGE_TARGET for roles (0.6), 1.0 for job postings
 
 A role expects about a hundred skills; nobody shows every library or algorithm a guide
@@ -21,13 +22,25 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 
 from gapcheck.detection.strength import ASPIRATION_STRENGTH, IMPLIED_FACTOR
-from gapcheck.records import CategoryScore, Detection, FoundSkill, Score, ScoreItem, Target
+from gapcheck.records import (
+    Background,
+    CategoryScore,
+    Detection,
+    FoundSkill,
+    Score,
+    ScoreItem,
+    Target,
+)
 from gapcheck.taxonomy.knowledge import derived, role_weights
 from gapcheck.taxonomy.model import Skill, Taxonomy
 
 # A skill only implied by another (deep learning by PyTorch) earns at most half its weight,
 # whatever strength the detector gave it: the resume never says it.
 IMPLIED_CREDIT_CAP = IMPLIED_FACTOR
+# A fundamental the person evidently has but never names (a statistics degree for
+# statistics) earns half its weight: the knowledge is there, the resume does not say it,
+# and a reader skimming for the word will not find it (docs/scoring.md).
+SHOWN_BY_EVIDENCE_CREDIT = 0.5
 # Share of a category's weight that counts as covering it fully, for role scores.
 ROLE_COVERAGE_TARGET = 0.6
 # Role score bands: the lower bound of each band, highest first (docs/scoring.md gives the
@@ -109,12 +122,26 @@ def build_score(
     )
 
 
-def score(detection: Detection, taxonomy: Taxonomy, target: Target) -> Score:
+def with_background(
+    credits: Mapping[str, float], background: Background | None
+) -> dict[str, float]:
+    """`credits` plus partial credit for the skills the background shows without naming."""
+    merged = dict(credits)
+    for shown in background.shown if background is not None else ():
+        merged[shown.skill_id] = max(merged.get(shown.skill_id, 0.0), SHOWN_BY_EVIDENCE_CREDIT)
+    return merged
+
+
+def score(
+    detection: Detection,
+    taxonomy: Taxonomy,
+    target: Target,
+    background: Background | None = None,
+) -> Score:
     """How much of the role's weighted skill set the resume covers, 0..100."""
     weights = role_weights(taxonomy, target.role, target.level)
-    return build_score(
-        weights, credits_by_skill(detection), taxonomy, coverage_target=ROLE_COVERAGE_TARGET
-    )
+    credits = with_background(credits_by_skill(detection), background)
+    return build_score(weights, credits, taxonomy, coverage_target=ROLE_COVERAGE_TARGET)
 
 
 def score_items(

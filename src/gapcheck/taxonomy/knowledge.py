@@ -76,12 +76,16 @@ def skills_by_id(taxonomy: Taxonomy) -> Mapping[str, Skill]:
 
 
 def role_weights(taxonomy: Taxonomy, role_id: str, level: str) -> dict[str, float]:
-    """Weight of every expected skill for a role at a level: importance x factors.
+    """Weight of every expected skill for a role at a level.
 
-    weight = importance(skill) x role.category_factors[category] x role.skill_factors[id]
-             x role.level_category_factors[level][category]
-             x role.level_skill_factors[level][id]
-    Skills with weight below role.min_weight, or not `scored`, are not expected.
+    Which skills are expected comes from the guides alone: the scored skills whose guide
+    weight reaches role.min_weight, where
+        guide weight = importance(skill) x role.category_factors[category]
+                       x role.skill_factors[id] x role.level_category_factors[level][category]
+                       x role.level_skill_factors[level][id]
+    How much each weighs is that guide weight, unless the role reads job-posting demand
+    (taxonomy/demand.yaml; gapcheck.taxonomy.demand.ROLE_DEMAND): then demand re-divides
+    the same total among them (gapcheck.taxonomy.blend; formula in taxonomy/README.md).
     Computed once per taxonomy, role and level (scoring asks three times per resume);
     each caller gets its own copy.
     """
@@ -92,27 +96,35 @@ def role_weights(taxonomy: Taxonomy, role_id: str, level: str) -> dict[str, floa
 
 
 def _role_weights(taxonomy: Taxonomy, role_id: str, level: str) -> dict[str, float]:
+    from gapcheck.taxonomy.blend import blend_weights
+
     role = taxonomy.role(role_id)
     level_cats = role.level_category_factors.get(level, {})
     level_skills = role.level_skill_factors.get(level, {})
-    weights: dict[str, float] = {}
+    expected: dict[str, tuple[float, float]] = {}  # id -> (importance, factors)
     for skill in taxonomy.skills:
         if not skill.scored:
             continue
-        weight = (
-            skill_importance(skill)
-            * role.category_factors.get(skill.category, 1.0)
+        importance = skill_importance(skill)
+        factors = (
+            role.category_factors.get(skill.category, 1.0)
             * role.skill_factors.get(skill.id, 1.0)
             * level_cats.get(skill.category, 1.0)
             * level_skills.get(skill.id, 1.0)
         )
-        if weight >= role.min_weight:
-            weights[skill.id] = round(weight, 4)
-    return weights
+        if importance * factors >= role.min_weight:
+            expected[skill.id] = (importance, factors)
+    blended = blend_weights(taxonomy, role_id, level, expected)
+    if blended is None:
+        blended = {skill_id: imp * factors for skill_id, (imp, factors) in expected.items()}
+    return {skill_id: round(weight, 4) for skill_id, weight in blended.items()}
 
 
 def forget_all() -> None:
-    """Drop every kept `Knowledge`: for a long-lived process done with its taxonomies, or
-    a test that needs a cold start. The next `knowledge_for` builds afresh."""
+    """Drop every kept `Knowledge` and every taxonomy loaded in this process: for a
+    long-lived process done with its taxonomies, or a test that needs a cold start."""
+    from gapcheck.taxonomy.loading import forget_loaded
+
     with _LOCK:
         _KNOWN.clear()
+    forget_loaded()

@@ -2,19 +2,23 @@
 
 `load` reads the YAML, merges a file with `extends: builtin` onto the built-in taxonomy
 (gapcheck.taxonomy.extension), then parses and validates it (gapcheck.taxonomy.parsing).
-A file loaded before in this process is not read again unless it changed, and one parsed
-in an earlier process is read back from gapcheck's on-disk cache.
+The job-posting counts in `demand.yaml` beside the file are attached as `demand`; a file
+with none beside it that extends the built-in taxonomy keeps the built-in counts.
+A file loaded before in this process is not read again unless it (or its demand file)
+changed, and one parsed in an earlier process is read back from gapcheck's on-disk cache.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import hashlib
 from pathlib import Path
 from typing import Any
 
 from gapcheck.errors import TaxonomyError
-from gapcheck.support.resources import builtin_taxonomy_path
+from gapcheck.support.resources import builtin_taxonomy_path, taxonomy_dir
+from gapcheck.taxonomy.demand_file import DEMAND_FILE, Demand, parse_demand
 from gapcheck.taxonomy.extension import merge_extension
 from gapcheck.taxonomy.model import Taxonomy
 from gapcheck.taxonomy.parsing import parse
@@ -29,7 +33,13 @@ def load_taxonomy(path: Path | None = None) -> Taxonomy:
 def load(path: Path) -> Taxonomy:
     """Load, merge (when it extends the built-in) and validate the taxonomy at `path`."""
     stat = _stat(path)
-    return _load_cached(path.resolve(), stat[0], stat[1])
+    demand_stats = tuple(_stat(p) for p in _demand_paths(path))
+    return _load_cached(path.resolve(), stat[0], stat[1], demand_stats)
+
+
+def _demand_paths(path: Path) -> tuple[Path, Path]:
+    """The demand file beside `path`, and the built-in one (an extension's fallback)."""
+    return (path.parent / DEMAND_FILE, taxonomy_dir() / DEMAND_FILE)
 
 
 def _stat(path: Path) -> tuple[int, int]:
@@ -41,10 +51,12 @@ def _stat(path: Path) -> tuple[int, int]:
 
 
 @functools.lru_cache(maxsize=8)
-def _load_cached(path: Path, mtime_ns: int, size: int) -> Taxonomy:
-    # Keyed by modification time and size, so an edited file is read again; a loaded
-    # taxonomy is immutable, so sharing it between analyses is safe.
-    del mtime_ns, size
+def _load_cached(
+    path: Path, mtime_ns: int, size: int, demand_stats: tuple[tuple[int, int], ...]
+) -> Taxonomy:
+    # Keyed by modification time and size (of the demand files too), so an edited file is
+    # read again; a loaded taxonomy is immutable, so sharing it between analyses is safe.
+    del mtime_ns, size, demand_stats
     return _load_through_disk_cache(path)
 
 
@@ -61,20 +73,48 @@ def _load_through_disk_cache(path: Path) -> Taxonomy:
         base = builtin_taxonomy_path().read_bytes()
     except OSError:
         return _parse_file(path)  # which reports the missing or unreadable file
-    # The built-in text is part of the key even when `path` does not extend it: cheaper
+    # The demand files are read once, here: the key and the records come from the same
+    # bytes, so an entry never pairs a taxonomy with counts it was not built with.
+    demand_texts = tuple(_read_bytes(p) for p in _demand_paths(path))
+    # The built-in texts are part of the key even when `path` does not extend it: cheaper
     # than parsing to find out, and an entry is never stale.
     text_digest = hashlib.sha256(text).hexdigest()
-    key = cache.entry_key("taxonomy", (path.name, text_digest, hashlib.sha256(base).hexdigest()))
+    parts = [path.name, text_digest, hashlib.sha256(base).hexdigest()]
+    parts += [hashlib.sha256(t).hexdigest() if t is not None else "-" for t in demand_texts]
+    key = cache.entry_key("taxonomy", parts)
     taxonomy = cache.load("taxonomy", key, Taxonomy)
     if taxonomy is None:
-        taxonomy = _parse_file(path)
+        taxonomy = _parse_file(path, demand_texts)
         # Stored only if the file did not change between hashing and parsing it.
         if taxonomy.digest in (text_digest, hashlib.sha256(text + base).hexdigest()):
             cache.store("taxonomy", key, taxonomy)
     return taxonomy
 
 
-def _parse_file(path: Path) -> Taxonomy:
+def _read_bytes(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:  # no demand file (or an unreadable one): the taxonomy has no counts
+        return None
+
+
+def _with_demand(
+    taxonomy: Taxonomy, path: Path, demand_texts: tuple[bytes | None, ...] | None
+) -> Taxonomy:
+    """The taxonomy with the counts beside its file, else (extensions only) the built-in's."""
+    beside, builtin = demand_texts or tuple(_read_bytes(p) for p in _demand_paths(path))
+    if beside is not None:
+        return dataclasses.replace(taxonomy, demand=_parse_demand(beside, path.parent))
+    if taxonomy.extends and builtin is not None:
+        return dataclasses.replace(taxonomy, demand=_parse_demand(builtin, taxonomy_dir()))
+    return taxonomy
+
+
+def _parse_demand(text: bytes, folder: Path) -> Demand:
+    return parse_demand(read_yaml(folder / DEMAND_FILE, text), source=DEMAND_FILE)
+
+
+def _parse_file(path: Path, demand_texts: tuple[bytes | None, ...] | None = None) -> Taxonomy:
     data = read_yaml(path)
     if not isinstance(data, dict):
         raise TaxonomyError(
@@ -94,13 +134,15 @@ def _parse_file(path: Path) -> Taxonomy:
             raise TaxonomyError(base_path.name, "is not a taxonomy", "reinstall gapcheck")
         digest.update(base_path.read_bytes())
         data = merge_extension(base, data, source=path.name)
-    return parse(data, source=path.name, digest=digest.hexdigest())
+    taxonomy = parse(data, source=path.name, digest=digest.hexdigest())
+    return _with_demand(taxonomy, path, demand_texts)
 
 
-def read_yaml(path: Path) -> Any:
-    """The YAML in `path`; errors name the file (never its full path) and say what to do."""
+def read_yaml(path: Path, content: bytes | None = None) -> Any:
+    """The YAML in `path` (or `content`, its bytes already read); errors name the file
+    (never its full path) and say what to do."""
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8") if content is None else content.decode("utf-8")
     except FileNotFoundError:
         raise TaxonomyError(path.name, "no such file", "check the --taxonomy path") from None
     except IsADirectoryError:
@@ -122,3 +164,8 @@ def read_yaml(path: Path) -> Any:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""
         raise TaxonomyError(path.name, f"is not valid YAML{where}", "fix the syntax") from None
+
+
+def forget_loaded() -> None:
+    """Forget the taxonomies loaded in this process (see knowledge.forget_all)."""
+    _load_cached.cache_clear()

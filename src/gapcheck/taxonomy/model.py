@@ -17,6 +17,7 @@ from functools import cached_property
 from typing import TypeVar
 
 from gapcheck.records import LEVELS as LEVELS  # re-exported: taxonomy.LEVELS is public
+from gapcheck.taxonomy.demand_file import Demand
 
 T = TypeVar("T")
 
@@ -156,6 +157,8 @@ class Taxonomy:
     digest: str = ""  # sha256 of the YAML text(s), for caches keyed by content
     levels: Mapping[str, str] = field(default_factory=dict)  # level id -> what it means
     extends: str | None = None  # "builtin" when the file extends the built-in taxonomy
+    # Job-posting counts (taxonomy/demand.yaml), which built-in roles' weights read.
+    demand: Demand | None = None
 
     @cached_property
     def content_key(self) -> str:
