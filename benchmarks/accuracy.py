@@ -15,7 +15,9 @@ Each label's canonical name is mapped onto a taxonomy skill by name or alias (la
 * recall over each file's labels that map onto a skill.
 
 Prints precision, recall and F1, the false positives and misses by file and name with the
-evidence line, labels that map onto no skill, and detection time against reading time.
+evidence line and the mechanism each error most likely comes from (`fp_class`,
+`miss_class`: heuristics over the evidence, "other" when none fits), the count of errors
+per mechanism, labels that map onto no skill, and detection time against reading time.
 """
 
 from __future__ import annotations
@@ -95,6 +97,65 @@ def read_sections(path: Path) -> tuple[list[Section], str]:
     return list(split_sections(document)), "gapcheck.reading + gapcheck.sections.split"
 
 
+# --------------------------------------------------------------------------- error classes
+
+_ORG_WORDS = re.compile(
+    r"\b(?:ltd|inc|llc|plc|gmbh|corp|labs?|group|society|association|institute|university"
+    r"|college|school|bank|hospital|company|foundation|energy|technologies)\b",
+    re.IGNORECASE,
+)
+_DEGREE_LIKE = frozenset({"bachelors", "masters", "phd", "internships", "research"})
+
+
+def _term_owner(text: str, taxonomy: Taxonomy) -> set[str]:
+    key = _key(text)
+    return {skill.id for skill in taxonomy.skills if key and key in _skill_forms(skill)}
+
+
+def fp_class(skill_id: str, found: Any, taxonomy: Taxonomy) -> str:
+    """The mechanism that most likely made a false detection (a heuristic)."""
+    first = found.evidence[0]
+    matched, snippet = first.matched, first.snippet
+    after = snippet[first.end : first.end + 40]
+    if first.method == "fuzzy":
+        return "misspelling match"
+    if re.search(r"\s(?:and|or|&)\s|/", matched):
+        return "coordination ellipsis"
+    owners = _term_owner(matched, taxonomy)
+    if owners and skill_id not in owners:
+        return "tool or longer term names its field (convention)"
+    if _ORG_WORDS.search(after) and matched[:1].isupper():
+        return "organisation name"
+    letters = re.sub(r"[^A-Za-z]", "", matched)
+    if letters.isupper() and 1 < len(letters) <= 6:
+        return "acronym sense"
+    if first.method == "rule":
+        return "word in another sense (context rule)"
+    if _key(matched) not in {_key(f) for f in _skill_forms(taxonomy.skill(skill_id))}:
+        return "plural/family form"
+    return "other"
+
+
+def miss_class(skill_id: str, evidence: str, detection: Detection, taxonomy: Taxonomy) -> str:
+    """Why a label was most likely missed (a heuristic over its evidence quote)."""
+    if skill_id in _DEGREE_LIKE:
+        return "degree, title or role wording"
+    skill = taxonomy.skill(skill_id)
+    said = _key(evidence)
+    forms = {f for f in _skill_forms(skill) if len(f) > 2}
+    if any(f in said for f in forms):
+        return "term present, context rule declined"
+    singular_plural = {f[:-1] for f in forms if f.endswith("s")} | {f + "s" for f in forms}
+    if any(f in said for f in singular_plural if len(f) > 3):
+        return "plural/family form"
+    explicit = {s.id for s in detection.skills if s.explicit}
+    if any(skill_id in taxonomy.skill(other).implies for other in explicit):
+        return "named through a tool (implied only)"
+    if re.search(r"\s(?:and|or|&)\s|/", evidence):
+        return "coordination ellipsis or paraphrase"
+    return "paraphrase, no term of the skill"
+
+
 # --------------------------------------------------------------------------- scoring
 
 
@@ -105,6 +166,8 @@ class FileResult:
     false_positives: list[tuple[str, str]] = field(default_factory=list)  # (skill, evidence)
     misses: list[tuple[str, str]] = field(default_factory=list)  # (label, label evidence)
     outside: list[tuple[str, str]] = field(default_factory=list)
+    fp_classes: list[str] = field(default_factory=list)  # one per false positive
+    miss_classes: list[str] = field(default_factory=list)  # one per miss
     hits: int = 0  # labels found
     labels: int = 0  # labels that map onto a skill
     read_ms: float = 0.0
@@ -131,6 +194,9 @@ def score_file(
                 result.hits += 1
             else:
                 result.misses.append((name, label.get("evidence", "")))
+                result.miss_classes.append(
+                    miss_class(skill_id, label.get("evidence", ""), detection, taxonomy)
+                )
     ignored = {mapping.get(name) for name in entry.get("not_scored", [])} - {None}
     for skill_id, found in explicit.items():
         first = found.evidence[0]
@@ -141,6 +207,7 @@ def score_file(
             result.true_positives.append(found.name)
         elif skill_id not in ignored:
             result.false_positives.append((found.name, line))
+            result.fp_classes.append(fp_class(skill_id, found, taxonomy))
     return result
 
 
@@ -206,8 +273,14 @@ def run(corpus: Path, taxonomy: Taxonomy, labels: dict[str, Any] | None = None) 
                 "file": r.file,
                 "found": r.hits,
                 "labels": r.labels,
-                "false_positives": [{"skill": s, "line": line} for s, line in r.false_positives],
-                "misses": [{"label": s, "evidence": ev} for s, ev in r.misses],
+                "false_positives": [
+                    {"skill": s, "line": line, "fp_class": kind}
+                    for (s, line), kind in zip(r.false_positives, r.fp_classes, strict=True)
+                ],
+                "misses": [
+                    {"label": s, "evidence": ev, "miss_class": kind}
+                    for (s, ev), kind in zip(r.misses, r.miss_classes, strict=True)
+                ],
                 "outside_vocabulary": [{"skill": s, "line": line} for s, line in r.outside],
                 "read_ms": round(r.read_ms, 1),
                 "detect_ms": round(r.detect_ms, 1),
@@ -236,11 +309,22 @@ def print_report(report: dict[str, Any], out: Any = sys.stdout) -> None:
     w("\nfalse positives:\n")
     for r in report["per_file"]:
         for fp in r["false_positives"]:
-            w(f"  {r['file']}: {fp['skill']}  <- {fp['line'][:110]!r}\n")
+            w(f"  {r['file']}: {fp['skill']} [{fp['fp_class']}]  <- {fp['line'][:110]!r}\n")
     w("\nmisses:\n")
     for r in report["per_file"]:
         for miss in r["misses"]:
-            w(f"  {r['file']}: {miss['label']}  (label evidence: {miss['evidence'][:80]!r})\n")
+            w(
+                f"  {r['file']}: {miss['label']} [{miss['miss_class']}]  "
+                f"(label evidence: {miss['evidence'][:80]!r})\n"
+            )
+    for title, key, kind in (
+        ("false positives", "false_positives", "fp_class"),
+        ("misses", "misses", "miss_class"),
+    ):
+        counts = Counter(e[kind] for r in report["per_file"] for e in r[key])
+        w(f"\n{title} by mechanism:\n")
+        for name, count in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            w(f"  {count:>3}  {name}\n")
     w(
         f"\nlabels mapped onto no skill ({len(report['unmapped_labels'])}, "
         f"{report['labels_unmapped_occurrences']} occurrences, not counted):\n"

@@ -36,7 +36,9 @@ SHARED = REPO.parent / "shared"
 LABELS = REPO / "benchmarks" / "advice" / "people.json"
 DATE = "2026-12-01"
 TOP = 5
-ML_TITLE = re.compile(r"machine learning|\bml\b|deep learning|\bai\b|artificial intelligence", re.I)
+ML_TITLE = re.compile(
+    r"machine learning|\bml\b|deep learning|\bai\b|artificial intelligence", re.IGNORECASE
+)
 # (file, title column, description column)
 POSTING_FILES = (
     ("glassdoor2020.csv", "Job Title", "Job Description"),
@@ -77,7 +79,8 @@ def known_fundamentals() -> dict[str, Any]:
         flagged += len(wrong)
         total += len(top)
         rows.append({"file": person["file"], "top": top, "known_but_told_to_learn": wrong})
-    return {"share": flagged / total if total else 0.0, "flagged": flagged, "of": total, "rows": rows}
+    share = flagged / total if total else 0.0
+    return {"share": share, "flagged": flagged, "of": total, "rows": rows}
 
 
 def ml_postings(limit: int) -> list[tuple[str, str]]:
@@ -125,7 +128,9 @@ def posting_pairs(limit: int) -> dict[str, Any]:
             job = analysis.job
             assert job is not None
             gaps = {g.skill_id: g for g in analysis.gaps}
-            required = [s for s in job.missing_required if gaps.get(s) and gaps[s].action == "learn"]
+            required = [
+                s for s in job.missing_required if gaps.get(s) and gaps[s].action == "learn"
+            ]
             first = learn(analysis)[: min(3, len(required))]
             ok = set(first) == set(required[: len(first)])
             good += ok

@@ -74,6 +74,7 @@ def analyse_documents(documents: Sequence[Document], plan: Plan) -> Analysis:
     """`analyse` for documents already read (`read_person`) and options already resolved:
     a caller that needs the read text too, such as redaction, reads each file once."""
     from gapcheck.detection.hands_on import hands_on_items, with_hands_on_skills
+    from gapcheck.sections.resume_check import check_resume
     from gapcheck.sections.split import sectioned
 
     tax, target, generated_on = plan.taxonomy, plan.target, plan.generated_on
@@ -81,6 +82,7 @@ def analyse_documents(documents: Sequence[Document], plan: Plan) -> Analysis:
     summaries: list[DocumentSummary] = []
     for read in documents:
         document, found = sectioned(read)  # the document gains its section warnings
+        check_resume(document, found)  # refuses a "resume" that is not one, before scoring
         sections.extend(found)
         summaries.append(
             DocumentSummary(

@@ -40,6 +40,15 @@ class LimitError(InputError):
     """The file exceeds a stated limit (bytes, pages, time, memory)."""
 
 
+class NotAResumeError(InputError):
+    """The file reads fine but is not a resume (too little text, a job posting, a README,
+    a letter): scoring it would report every skill as missing."""
+
+
+class OutputError(GapcheckError):
+    """An output cannot be written (full disk, read-only folder); nothing else is lost."""
+
+
 class TaxonomyError(GapcheckError):
     """The taxonomy file is unreadable or inconsistent."""
 

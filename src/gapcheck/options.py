@@ -14,6 +14,7 @@ batch resolves once and hands the same `Plan` to every worker, which never re-va
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -117,7 +118,11 @@ def resolve_target(taxonomy: Taxonomy, role: str, level: str, job: Path | None) 
     """The role and level checked against the taxonomy (usage errors name the choices)."""
     known = [r.id for r in taxonomy.roles]
     if role not in known:
-        raise UsageError("--role", f"unknown role '{role}'", f"choose one of: {', '.join(known)}")
+        close = difflib.get_close_matches(role, known, n=1)
+        hint = f"did you mean '{close[0]}'? " if close else ""
+        raise UsageError(
+            "--role", f"unknown role '{role}'", f"{hint}choose one of: {', '.join(known)}"
+        )
     if level not in LEVELS:
         raise UsageError(
             "--level", f"unknown level '{level}'", f"choose one of: {', '.join(LEVELS)}"

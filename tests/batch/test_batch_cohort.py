@@ -80,6 +80,8 @@ def test_people_are_ranked_by_score_then_label_with_their_top_three_gaps() -> No
 
 
 def test_common_gaps_count_people_over_the_analysed_cohort() -> None:
+    # Every gap weighs the same here (the default): the order is the share lacking it,
+    # then the name.
     gaps = context().common_gaps
     assert isinstance(gaps, tuple)
     assert [(g.name, g.count) for g in gaps] == [
@@ -92,6 +94,98 @@ def test_common_gaps_count_people_over_the_analysed_cohort() -> None:
     assert gaps[0].text == "3 of 4 lack Docker"
     assert gaps[0].percent == 75
     assert gaps[0].bar_width > gaps[1].bar_width > 0
+
+
+def weighted(label: str, gaps: list[tuple[str, float, str]]) -> CohortEntry:
+    """A person whose gaps are (name, weight, action), ranked as listed."""
+    summary = PersonSummary(
+        score=50.0,
+        band="fair",
+        gaps=tuple(
+            GapBrief(name.lower(), name, rank, 0.0, weight, action)
+            for rank, (name, weight, action) in enumerate(gaps, 1)
+        ),
+        skills=(),
+        warnings=(),
+    )
+    return CohortEntry(label=label, status="analysed", summary=summary)
+
+
+def test_common_gaps_are_ordered_by_weight_times_the_share_missing_them() -> None:
+    entries = [
+        weighted("a", [("Docker", 1.0, "learn"), ("System design", 8.0, "learn")]),
+        weighted("b", [("Docker", 1.0, "learn"), ("Airflow", 2.0, "learn")]),
+        weighted("c", [("Docker", 1.0, "learn"), ("Airflow", 2.0, "learn")]),
+        weighted("d", [("Docker", 1.0, "learn"), ("Calculus", 9.0, "show")]),
+    ]
+    gaps = cohort_context(
+        entries, role_name="ML", level="mid", generated_on="2026-11-21", gapcheck_version="0"
+    ).common_gaps
+    # System design: 8 x 1/4 = 2; Docker: 1 x 4/4 = 1; Airflow: 2 x 2/4 = 1 (a tie: by name).
+    assert [(g.name, g.importance) for g in gaps] == [
+        ("System design", 2.0),
+        ("Airflow", 1.0),
+        ("Docker", 1.0),
+    ]
+    assert [g.weight for g in gaps] == ["8", "2", "1"]
+    # Calculus is a skill person d evidently has but never names: not one the cohort lacks.
+    assert "Calculus" not in [g.name for g in gaps]
+
+
+def test_a_skills_weight_is_its_mean_over_the_people_lacking_it() -> None:
+    entries = [
+        weighted("a", [("Docker", 3.0, "learn")]),
+        weighted("b", [("Docker", 1.0, "learn"), ("SQL", 2.5, "learn")]),
+        weighted("c", []),
+    ]
+    gaps = cohort_context(
+        entries, role_name="ML", level="mid", generated_on="2026-11-21", gapcheck_version="0"
+    ).common_gaps
+    assert [(g.name, g.weight, g.count) for g in gaps] == [("Docker", "2", 2), ("SQL", "2.5", 1)]
+    assert gaps[0].importance == pytest.approx(2.0 * 2 / 3, abs=1e-6)
+
+
+def test_top_gaps_and_gap_counts_are_of_the_skills_to_learn() -> None:
+    entry = weighted(
+        "a",
+        [("Docker", 1.0, "learn"), ("Git", 1.0, "learn"), ("Calculus", 2.0, "show")],
+    )
+    assert entry.summary is not None and entry.summary.top_gaps == ("Docker", "Git")
+    ctx = cohort_context(
+        [entry], role_name="ML", level="mid", generated_on="2026-11-21", gapcheck_version="0"
+    )
+    assert ctx.people[0].gap_count == 2 and ctx.people[0].top_gaps == ("Docker", "Git")
+
+
+def test_summaries_round_trip_and_old_state_records_still_read() -> None:
+    entry = weighted("a", [("Docker", 2.5, "learn"), ("Calculus", 4.0, "show")])
+    assert entry.summary is not None
+    assert PersonSummary.from_json(entry.summary.to_json()) == entry.summary
+    old = {
+        "score": 40.0,
+        "band": "fair",
+        "gaps": [["docker", "Docker", 1, 0.0], ["git", "Git", 2, 0.5]],
+        "skills": ["Python"],
+        "warnings": [],
+    }
+    summary = PersonSummary.from_json(old)
+    assert summary.gaps == (
+        GapBrief("docker", "Docker", 1, 0.0, 1.0, "learn"),
+        GapBrief("git", "Git", 2, 0.5, 1.0, "learn"),
+    )
+    assert summary.top_gaps == ("Docker", "Git")
+
+
+def test_summarise_keeps_each_gaps_weight_and_action() -> None:
+    from gapcheck.batch.task import summarise
+    from tests.support.sample_analysis import strong_candidate
+
+    analysis = strong_candidate()
+    summary = summarise(analysis)
+    assert [(g.skill_id, g.weight, g.action) for g in summary.gaps] == [
+        (g.skill_id, g.weight, g.action) for g in analysis.gaps
+    ]
+    assert "Linear algebra" not in summary.top_gaps
 
 
 def test_counts_histogram_and_failures() -> None:

@@ -156,3 +156,79 @@ def test_build_needs_documents(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "taxonomy", "build")
     assert code == 2
     assert "Missing argument" in err
+
+
+# --------------------------------------------------------------------------- build --postings
+
+
+def _postings(tmp_path: Path) -> tuple[Path, Path]:
+    taxonomy = tmp_path / "mini.yaml"
+    shutil.copy(FIXTURE, taxonomy)
+    postings = tmp_path / "jobs.csv"
+    postings.write_text(
+        "title,description\n"
+        '"Machine Learning Engineer","Requirements:\n- Experience with Python and Docker\n"\n'
+        '"Senior Data Scientist","Requirements:\n- Strong Python skills\nNice to have: AWS\n"\n'
+        '"Senior Data Scientist","Requirements:\n- Strong Python skills\nNice to have: AWS\n"\n',
+        encoding="utf-8",
+    )
+    return taxonomy, postings
+
+
+def test_build_postings_writes_then_checks_demand(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    taxonomy, postings = _postings(tmp_path)
+    args = ("taxonomy", "build", "--postings", str(postings), "--taxonomy", str(taxonomy))
+    code, _, err = run(capsys, *args, "--check")
+    assert code == 1 and "demand.yaml: missing" in err
+    code, out, err = run(capsys, *args, "--write")
+    assert code == 0
+    assert "demand.yaml: rewritten" in out and "counted 2 of 2 postings" in err
+    assert "\n  ml          1  (0 / 0)" in out and "\n  ds          1  (1 / 0)" in out
+    written = (tmp_path / "demand.yaml").read_text(encoding="utf-8")
+    assert "python: {all: [2, 2]" in written and "Experience with" not in written
+    code, out, _ = run(capsys, *args, "--check")
+    assert code == 0 and "demand.yaml: agrees with the postings" in out
+    code, out, _ = run(capsys, *args, "--write")
+    assert code == 0 and "demand.yaml: unchanged" in out
+    (tmp_path / "demand.yaml").write_text(
+        written.replace("python: {all: [2, 2]", "python: {all: [2, 1]"), encoding="utf-8"
+    )
+    code, _, err = run(capsys, *args, "--check")
+    assert code == 1 and "skill 'python': recorded" in err
+
+
+def test_build_postings_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    taxonomy, postings = _postings(tmp_path)
+    code, out, _ = run(
+        capsys,
+        "taxonomy",
+        "build",
+        "--postings",
+        str(postings),
+        "--taxonomy",
+        str(taxonomy),
+        "--format",
+        "json",
+    )
+    assert code == 0
+    data = json.loads(out)
+    assert data["postings"]["all"] == 2 and data["postings"]["ml_eng"] == 1
+    assert data["skills"]["docker"] == {"all": [1, 1], "ml": [1, 1], "ml_eng": [1, 1]}
+    assert data["sources"][0]["rows"] == 3 and data["sources"][0]["unique"] == 2
+    assert not (tmp_path / "demand.yaml").exists()  # nothing written without --write
+
+
+def test_a_csv_needs_the_postings_flag(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    taxonomy, postings = _postings(tmp_path)
+    code, _, err = run(capsys, "taxonomy", "build", str(postings), "--taxonomy", str(taxonomy))
+    assert code == 2 and "jobs.csv: is a CSV file; count job-posting CSVs with --postings" in err
+
+
+def test_check_and_show_report_the_builtin_demand(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "taxonomy", "check")
+    assert code == 0 and "job postings (2018–2021) from 3 files, demand.yaml" in out
+    code, out, _ = run(capsys, "taxonomy", "show", "pytorch")
+    assert code == 0 and "job postings asking for it (2018–2021):" in out
+    assert "    ML-titled " in out

@@ -48,6 +48,12 @@ SPELLINGS: dict[str, list[str]] = {
     "hypothesis_testing": ["A/B testing", "statistical inference"],
     "software_testing": ["unit testing", "regression testing"],
 }
+# Spellings that also name a generic skill they end in ("convolutional neural networks"
+# are neural networks: longest.py keeps a generic tail of another skill's term).
+ALSO_NAMES: dict[str, set[str]] = {
+    "recurrent neural networks": {"neural_networks"},
+    "convolutional neural networks": {"neural_networks"},
+}
 # Only in lists: bare ambiguous names.
 LIST_ONLY: dict[str, list[str]] = {"r": ["R"], "c": ["C"], "go": ["Go"], "apache_hive": ["Hive"]}
 
@@ -86,6 +92,8 @@ def generate(seed: int) -> tuple[list[Section], set[str]]:
     listed = rng.sample(ids, 6)
     listed_words = [rng.choice(SPELLINGS[i]) for i in listed]
     expected |= set(listed)
+    for word in listed_words:
+        expected |= ALSO_NAMES.get(word, set())
     for bare in rng.sample(sorted(LIST_ONLY), 2):
         listed_words.insert(rng.randrange(1, len(listed_words)), LIST_ONLY[bare][0])
         expected.add(bare)
@@ -94,7 +102,10 @@ def generate(seed: int) -> tuple[list[Section], set[str]]:
     for template in rng.sample(BULLETS, 3):
         used = rng.sample(ids, template.count("{}"))
         expected |= set(used)
-        bullets.append(template.format(*(rng.choice(SPELLINGS[i]) for i in used)))
+        words = [rng.choice(SPELLINGS[i]) for i in used]
+        for word in words:
+            expected |= ALSO_NAMES.get(word, set())
+        bullets.append(template.format(*words))
     for trap in rng.sample(TRAPS, 4):
         bullets.insert(rng.randrange(0, len(bullets) + 1), trap)
     sections = [

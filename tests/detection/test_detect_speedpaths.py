@@ -15,13 +15,13 @@ from functools import lru_cache
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from gapcheck.detection import ambiguity as context
+from gapcheck.detection import cues as context
 from gapcheck.detection import dates, fuzzy
 from gapcheck.detection import logical_lines as text
 from gapcheck.detection.detector import Detector, get_detector
 from gapcheck.detection.line_tokens import LineTokens
 from gapcheck.detection.vocabulary import Candidate, Term
-from gapcheck.detection.words import frequent_words, ordinary_words
+from gapcheck.detection.words import frequent_words, never_misspelled, ordinary_words
 from gapcheck.records import Line, Section
 from gapcheck.taxonomy.loading import load_taxonomy
 
@@ -90,7 +90,7 @@ def plain_cue_near(
     def matches_at(position: int, cue: tuple[str, ...]) -> bool:
         if position < 0 or position + len(cue) > len(lowers):
             return False
-        return all(context._same_word(lowers[position + i], w) for i, w in enumerate(cue))
+        return all(context.same_word(lowers[position + i], w) for i, w in enumerate(cue))
 
     term = tuple(lowers[start:end])
     for cue in cue_list:
@@ -119,12 +119,12 @@ def test_cue_lookup_is_the_plain_scan(
     end = min(len(tokens), start + width)
     candidate = Candidate(start, end, Term("r", "skill", "alias", "R", "ambiguous"))
     expected = plain_cue_near(tokens.lowers, start, end, cue_list)
-    assert context._cue_near(tokens, candidate, cue_list) == expected
+    assert context.cue_near(tokens, candidate, cue_list) == expected
 
 
 @given(st.sampled_from([*CUE_WORDS, "", "ses", "modeles"]), st.sampled_from([*CUE_WORDS, ""]))
 def test_written_forms_are_the_words_a_cue_word_takes(written: str, cue_word: str) -> None:
-    assert (written in context._written_forms(cue_word)) == context._same_word(written, cue_word)
+    assert (written in context._written_forms(cue_word)) == context.same_word(written, cue_word)
 
 
 # --------------------------------------------------------------------------- misspellings
@@ -151,7 +151,7 @@ def plain_fuzzy_matches(
         for i in range(start, end):
             blocked[i] = True
     usable = [fuzzy._plausible_any(t) for t in texts]
-    frequent = frequent_words()
+    frequent = never_misspelled()
     found: list[tuple[int, int, Term, float]] = []
     for size in range(fuzzy.MAX_WORDS, 0, -1):
         for start in range(len(texts) - size + 1):

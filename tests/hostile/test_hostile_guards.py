@@ -163,10 +163,10 @@ def _spin(seconds: float) -> None:
 
 def test_the_watch_stops_a_pure_python_loop_and_cleans_up() -> None:
     budget = limits.ReadBudget("slow.pdf", seconds=0.3)
-    started = time.monotonic()
+    started = time.process_time()
     with pytest.raises(LimitError, match=r"0\.3-second limit"), budget.watch():
         _spin(10)
-    assert time.monotonic() - started < 2
+    assert time.process_time() - started < 2  # CPU time: the 10-second spin was cut short
     assert signal.getsignal(signal.SIGALRM) == signal.SIG_DFL
     assert signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
 
@@ -174,7 +174,7 @@ def test_the_watch_stops_a_pure_python_loop_and_cleans_up() -> None:
 def test_the_watch_raises_again_when_a_library_swallows_the_error() -> None:
     budget = limits.ReadBudget("slow.pdf", seconds=0.2)
     swallowed = 0
-    started = time.monotonic()
+    started = time.process_time()
     with budget.watch():
         for _ in range(3):
             try:
@@ -182,7 +182,7 @@ def test_the_watch_raises_again_when_a_library_swallows_the_error() -> None:
             except LimitError:  # what a careless `except Exception` in a library does
                 swallowed += 1
     assert swallowed == 3
-    assert time.monotonic() - started < 3, "each loop after the first was stopped as well"
+    assert time.process_time() - started < 3, "each loop after the first was stopped as well"
 
 
 def test_the_watch_stops_memory_growth() -> None:
@@ -271,9 +271,9 @@ def test_gutter_search_matches_the_point_by_point_sweep(
 def test_gutter_search_does_not_grow_with_page_width() -> None:
     fragments = [_fragment(56, 300, y) for y in range(0, 700, 14)]
     fragments += [_fragment(1e15, 1e15 + 200, y) for y in range(0, 700, 14)]
-    started = time.monotonic()
+    started = time.process_time()
     assert columns._find_gutter(fragments) is not None
-    assert time.monotonic() - started < 1
+    assert time.process_time() - started < 1  # CPU seconds, with a wide margin
 
 
 @given(st.text(max_size=3000), st.integers(10, 400))
@@ -289,10 +289,11 @@ ADVERSARIAL = ("*a ", "_a ", "[", "](", "<a ", "<!--", "<https://", "`", "~~a", 
 @pytest.mark.parametrize("unit", ADVERSARIAL)
 def test_markdown_stays_linear_on_hostile_lines(unit: str) -> None:
     line = unit * (100_000 // len(unit)) + "x"
-    started = time.monotonic()
+    started = time.process_time()
     text.markdown_items(line)
     text.markdown_items("# " + line)
-    assert time.monotonic() - started < 5, "quadratic: a 100,000-character line would take minutes"
+    # CPU seconds (about 2 today), with a wide margin: quadratic work would take minutes.
+    assert time.process_time() - started < 20, "quadratic: a 100,000-character line"
 
 
 def test_a_deeply_nested_page_is_read(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """Hostile text through the real pipeline renders as text: resume, file names, postings.
 
-tests/test_report_injection.py plants payloads in hand-built records; here they travel
+tests/report/test_report_injection.py plants payloads in hand-built records; here they travel
 the way a stranger would send them: in the lines of a text, Markdown and PDF resume, in
 the resume's file name, in a job posting's title and requirements, and in a portfolio
 page's links, then through reading, sections, detection, scoring and every renderer.

@@ -24,8 +24,8 @@ from typing import Any
 import pytest
 
 from gapcheck.errors import UnreadableError
+from gapcheck.reading import limits, read_document
 from gapcheck.reading import pdfium as reader
-from gapcheck.reading import read_document
 from gapcheck.reading.cleanup import base_font_name, is_bold_font, is_icon_font
 from gapcheck.reading.columns import Fragment
 from tests.support import pdfgen
@@ -401,19 +401,23 @@ def test_style_is_asked_once_per_text_object_run(
             assert runs * 5 < count  # a real saving: objects hold many characters
 
 
-def test_images_are_counted_only_while_the_text_is_too_short_to_read(
+def test_images_are_measured_only_on_pages_with_too_little_text(
     tmp_path: Path, generated: dict[str, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    counted: list[int] = []
-    original = reader._count_images
+    """Read in this process (`read_pdfium_here`), so the counting below sees the calls."""
+    measured: list[int] = []
+    original = reader._images
 
-    def counting(page: Any, raw_module: Any) -> int:
-        counted.append(1)
-        return int(original(page, raw_module))
+    def measuring(page: Any, raw_module: Any, width: float, height: float) -> tuple[int, float]:
+        measured.append(1)
+        return original(page, raw_module, width, height)
 
-    monkeypatch.setattr(reader, "_count_images", counting)
-    read_document(generated["resume"], engine="pdfium")
-    assert counted == []
+    def read_here(path: Path) -> None:
+        reader.read_pdfium_here(path.read_bytes(), path.name, limits.ReadBudget(path.name))
+
+    monkeypatch.setattr(reader, "_images", measuring)
+    read_here(generated["resume"])
+    assert measured == []
     with pytest.raises(UnreadableError, match="scanned image"):
-        read_document(pdfgen.write_image_only(tmp_path / "scan.pdf"), engine="pdfium")
-    assert counted == [1]
+        read_here(pdfgen.write_image_only(tmp_path / "scan.pdf"))
+    assert measured == [1]

@@ -135,6 +135,7 @@ def test_hostile_report_is_inert_in_a_real_browser(open_report: Any) -> None:
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert page.title() == build_context(analysis).title
     # Every place a payload could act: open all evidence, hover and click the planted text.
+    page.click("#skill-evidence > summary")
     page.click("text=Expand all")
     for mark in page.locator("mark").all()[:5]:
         mark.hover()
@@ -154,26 +155,23 @@ def test_strong_report_shows_its_content_and_enhancements(open_report: Any) -> N
     report.assert_quiet()
     assert page.locator("h1").inner_text().startswith("Machine Learning Engineer")
     assert page.locator(".score-value").inner_text() == "73.9"
-    rows = page.locator("table.gaps-table tbody tr")
-    assert rows.count() == len(analysis.gaps)
+    learn = [g for g in analysis.gaps if g.action == "learn"]
+    assert page.locator("li.gap-card").count() == len(learn)
+    assert page.locator("#show li.show-gap").count() == len(analysis.gaps) - len(learn)
     assert page.locator("li.skill").count() == len(analysis.detection.skills)
     assert page.locator("li.cert-card").count() == len(analysis.certifications)
     chart = page.locator("svg.coverage-chart:visible")
     assert chart.count() == 1, "exactly one layout of the chart shows at a time"
     assert "columns-3" in (chart.get_attribute("class") or "")
     assert chart.locator(".chart-bar").count() == len(analysis.score.categories)
+    # The posting leads: its headline is the first thing in the page, in the first screen.
+    headline = page.locator(".headline")
+    assert headline.inner_text().startswith("Against Senior Machine Learning Engineer")
+    assert headline.bounding_box()["y"] < page.locator(".next-card").bounding_box()["y"]
 
-    # Sorting by skill name, then back by rank.
-    page.get_by_role("button", name="Sort by Skill").click()
-    names = [
-        rows.nth(i).locator(".gap-name").inner_text().split("\n")[0] for i in range(rows.count())
-    ]
-    assert names == sorted(names, key=str.lower)
-    page.get_by_role("button", name="Sort by Rank").click()
-    ranks = [int(rows.nth(i).locator(".rank").inner_text()) for i in range(rows.count())]
-    assert ranks == sorted(ranks)
-
-    # Filtering and expanding the found skills.
+    # Filtering and expanding the found skills, once their evidence is opened.
+    assert not page.locator("li.skill").first.is_visible(), "evidence starts folded"
+    page.click("#skill-evidence > summary")
     page.get_by_label("Filter found skills").fill("torch")
     assert page.locator("li.skill:visible").count() == 1
     assert "1 of 16" in page.get_by_role("status").inner_text()
@@ -186,10 +184,36 @@ def test_strong_report_shows_its_content_and_enhancements(open_report: Any) -> N
     report.screenshot("report-strong")
 
 
+def test_lower_ranked_gaps_fold_away_and_still_sort(open_report: Any) -> None:
+    analysis = weak_candidate()
+    report = open_report(analysis, "weak-gaps")
+    page = report.page
+    report.assert_quiet()
+    learn = [g for g in analysis.gaps if g.action == "learn"]
+    assert page.locator("li.gap-card").count() == 10
+    rows = page.locator("table.gaps-table tbody tr")
+    assert rows.count() == len(learn) - 10
+    assert not rows.first.is_visible(), "the lower-ranked gaps start folded"
+    page.click("details.more-gaps > summary")
+    assert rows.first.is_visible()
+
+    # Sorting by skill name, then back by rank.
+    page.get_by_role("button", name="Sort by Skill").click()
+    names = [
+        rows.nth(i).locator(".gap-name").inner_text().split("\n")[0] for i in range(rows.count())
+    ]
+    assert names == sorted(names, key=str.lower)
+    page.get_by_role("button", name="Sort by Rank").click()
+    ranks = [int(rows.nth(i).locator(".rank").inner_text()) for i in range(rows.count())]
+    assert ranks == sorted(ranks) == [g.rank for g in learn[10:]]
+    report.assert_quiet()
+
+
 def test_report_works_without_javascript(open_report: Any) -> None:
     report = open_report(strong_candidate(), "no-js", java_script_enabled=False)
     page = report.page
     assert page.locator("button").count() == 0
+    page.locator("#skill-evidence > summary").click()
     skill = page.locator("li.skill").first
     assert not skill.locator("li.evidence").first.is_visible()
     skill.locator("summary").click()
@@ -208,6 +232,12 @@ def test_report_fits_a_phone(open_report: Any, scheme: str) -> None:
     page = report.page
     report.assert_quiet()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    # The first screen says at which level the resume is judged, the score and the first
+    # next step; everything long folds away (the report was ~37 phone screens).
+    for selector in (".level-reason", ".score-value", ".next-steps > li"):
+        box = page.locator(selector).first.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= 780, selector
+    assert page.evaluate("document.documentElement.scrollHeight") < 16 * 780
     chart = page.locator("svg.coverage-chart:visible")
     assert chart.count() == 1 and "columns-1" in (chart.get_attribute("class") or "")
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
@@ -258,8 +288,40 @@ def test_example_resume_end_to_end(open_report: Any) -> None:
     report.assert_quiet()
     assert page.locator(".resume-name").inner_text() == "jordan-lee-resume.pdf"
     assert page.locator("li.skill").count() == len(analysis.detection.skills) > 0
-    assert page.locator("table.gaps-table tbody tr").count() == len(analysis.gaps)
+    learn = [g for g in analysis.gaps if g.action == "learn"]
+    shown = page.locator("li.gap-card").count() + page.locator("table.gaps-table tbody tr").count()
+    assert shown == len(learn)
+    assert page.locator("li.show-gap").count() == len(analysis.gaps) - len(learn)
     report.screenshot("report-example")
+
+
+EXAMPLE_POSTING = """TITLE: Senior Data Scientist / Machine Learning
+
+Qualifications:
+BS/MS/PhD in Computer Science, Math, Statistics or a related technical field
+4+ years of experience in data science where you deployed machine learning models
+Experience with deep neural networks, NLP, dimensionality reduction and ensemble methods
+Strong Python and SQL; experience with Spark is a plus
+Must be authorized to work in the United States
+"""
+
+
+def test_example_with_a_posting_leads_with_it_on_a_phone(open_report: Any, tmp_path: Path) -> None:
+    from gapcheck.api import analyse
+
+    posting = tmp_path / "posting.txt"
+    posting.write_text(EXAMPLE_POSTING, encoding="utf-8")
+    analysis = analyse(REPO / "examples" / "jordan-lee-resume.pdf", job=posting, today="2026-11-21")
+    assert analysis.job is not None
+    report = open_report(analysis, "example-posting-phone", viewport={"width": 390, "height": 844})
+    page = report.page
+    report.assert_quiet()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    headline = page.locator(".headline").bounding_box()
+    assert headline is not None and headline["y"] < 844 / 2
+    sections = page.evaluate("Array.from(document.querySelectorAll('main > section'), s => s.id)")
+    assert sections.index("job") < sections.index("gaps")
+    report.screenshot("report-example-posting-phone")
 
 
 def test_generated_hostile_resume_end_to_end(open_report: Any, tmp_path: Path) -> None:
@@ -280,6 +342,7 @@ def test_generated_hostile_resume_end_to_end(open_report: Any, tmp_path: Path) -
     analysis = analyse(resume, today="2026-11-21")
     report = open_report(analysis, "generated-hostile")
     page = report.page
+    page.click("#skill-evidence > summary")
     page.click("text=Expand all")
     report.assert_quiet()
     assert page.evaluate("typeof window.__pwned") == "undefined"

@@ -8,6 +8,15 @@ from dataclasses import FrozenInstanceError, replace
 import pytest
 from markupsafe import Markup
 
+from gapcheck.records import LevelChoice
+from gapcheck.report.advice import (
+    against_text,
+    certification_level,
+    level_sentence,
+    posting_headline,
+    requirement_groups,
+    split_gaps,
+)
 from gapcheck.report.charts import Bar, coverage_chart, score_gauge
 from gapcheck.report.context import anchor, build_context
 from gapcheck.report.display import (
@@ -18,6 +27,7 @@ from gapcheck.report.display import (
     safe_url,
     years_text,
 )
+from gapcheck.scoring.gaps import learn_gaps
 from gapcheck.scoring.next_steps import next_steps
 from gapcheck.support.text import number, one_line
 from tests.support.sample_analysis import (
@@ -147,6 +157,16 @@ def test_context_is_frozen_and_complete_for_the_strong_candidate() -> None:
     assert context.meta.level == "Mid level"
     assert [g.rank for g in context.gaps] == list(range(1, len(context.gaps) + 1))
     assert context.job is not None and context.job.missing_required == ("Kubernetes",)
+    assert context.level_sentence == "Judged as mid level: 4.5 years of experience since 2021"
+    assert [g.name for g in context.gaps] == [
+        "Kubernetes",
+        "Apache Spark",
+        "MLOps",
+        "Computer vision",
+        "Deep learning",
+    ]
+    assert context.more_gaps == ()
+    assert [s.name for s in context.show_gaps] == ["Linear algebra"]
     assert context.found_total == 16
     assert context.cautions == ()
 
@@ -174,11 +194,15 @@ def test_evidence_is_ordered_strongest_first_and_highlighted() -> None:
 def test_next_steps_are_top_gap_quick_win_and_best_certification() -> None:
     analysis = strong_candidate()
     steps = next_steps(analysis)
+    # The top learn gap is the posting's missing requirement; the quickest win is naming
+    # a skill the resume shows without naming (else the best near miss).
     assert [s.title for s in steps] == [
-        f"Learn {analysis.gaps[0].name}",
-        f"Make {analysis.near_misses[0].name} count",
+        "Learn Kubernetes (the posting requires it)",
+        "Name Linear algebra on your resume",
         f"Consider the {CERT_MLA.name}",
     ]
+    without_show = replace(analysis, gaps=learn_gaps(analysis.gaps))
+    assert next_steps(without_show)[1].title == f"Make {analysis.near_misses[0].name} count"
 
 
 def test_next_steps_fill_with_gaps_when_there_is_nothing_else() -> None:
@@ -212,3 +236,125 @@ def test_band_scale_lists_the_score_bands_lowest_first() -> None:
         ("Strong", "75+", False),
     ]
     assert context.score.gauge.count('class="gauge-band') == 4
+
+
+# --------------------------------------------------------------------------- the lead
+
+
+@pytest.mark.parametrize(
+    ("choice", "sentence"),
+    [
+        (
+            LevelChoice("senior", "senior: 9 years of experience since 2016, staff title", True),
+            "Judged as senior: 9 years of experience since 2016, staff title",
+        ),
+        (
+            LevelChoice("entry", "entry: degree in progress (MSc Statistics, 2027)", True),
+            "Judged as entry level: degree in progress (MSc Statistics, 2027)",
+        ),
+        (
+            LevelChoice("senior", "given with --level", False),
+            "Judged as senior: level given with --level",
+        ),
+        (None, "Judged as mid level"),  # an analysis built without a level choice
+    ],
+)
+def test_the_level_sentence_says_which_level_and_why(
+    choice: LevelChoice | None, sentence: str
+) -> None:
+    assert level_sentence(replace(strong_candidate(), level=choice)) == sentence
+
+
+def test_the_headline_names_the_posting_and_its_counts() -> None:
+    analysis = strong_candidate()
+    assert analysis.job is not None
+    assert posting_headline(analysis.job) == (
+        "Against Senior Machine Learning Engineer, Search Ranking: "
+        "4 of 5 required shown, 1 of 2 preferred"
+    )
+    assert against_text(analysis) == (
+        "the Machine Learning Engineer role and the posting "
+        "“Senior Machine Learning Engineer, Search Ranking”"
+    )
+    assert against_text(weak_candidate()) == "the Machine Learning Engineer role"
+    # A posting made without requirement records is counted from its skill lists.
+    bare = replace(analysis.job, requirements=(), required_total=0, preferred_total=0)
+    assert posting_headline(bare).endswith(": 3 of 4 required shown, 1 of 2 preferred")
+
+
+def test_requirements_list_the_missing_before_the_shown_in_posting_order() -> None:
+    analysis = strong_candidate()
+    assert analysis.job is not None
+    required, preferred = requirement_groups(analysis.job, {})
+    assert (required.title, required.met, required.total) == ("Required", 4, 5)
+    assert [r.names for r in required.missing] == ["Kubernetes"]
+    assert [r.names for r in required.shown] == [
+        "Python",
+        "PyTorch",
+        "Amazon Web Services",
+        "Bachelor's degree or Master's degree",
+    ]
+    degree = required.shown[-1]
+    assert degree.met_by == "Master's degree" and degree.line == 7
+    assert degree.text.startswith("Bachelor's or Master's degree")
+    assert [r.names for r in preferred.missing] == ["Apache Spark or Apache Flink"]
+    assert preferred.missing[0].line == 9
+
+
+def test_gaps_split_into_the_top_learn_gaps_the_rest_and_the_skills_to_name() -> None:
+    analysis = weak_candidate()
+    split = split_gaps(analysis.gaps)
+    learn = [g for g in analysis.gaps if g.action == "learn"]
+    assert [g.rank for g in split.detailed] == [g.rank for g in learn[:10]]
+    assert [g.rank for g in split.more] == [g.rank for g in learn[10:]]
+    assert [g.skill_id for g in split.show] == ["linear_algebra"]
+    context = build_context(analysis)
+    assert len(context.gaps) == 10 and all(g.printed for g in context.gaps)
+    assert len(context.more_gaps) == len(learn) - 10
+    assert not any(g.printed for g in context.more_gaps)
+    assert context.gaps_not_printed == len(context.more_gaps)
+    assert "Linear algebra" not in [g.name for g in (*context.gaps, *context.more_gaps)]
+    path = [s.name for stage in context.path for s in stage.skills]
+    assert "Linear algebra" not in path
+
+
+def test_a_show_gap_carries_what_shows_it_and_the_line() -> None:
+    (shown,) = build_context(strong_candidate()).show_gaps
+    assert shown.because == "MSc Statistics (2019)"
+    assert shown.evidence is not None
+    assert (shown.evidence.matched, shown.evidence.line) == ("MSc Statistics", 62)
+    assert shown.anchor == anchor("gap", "linear_algebra")
+
+
+def test_posting_gaps_are_marked_with_what_the_posting_asks() -> None:
+    context = build_context(strong_candidate())
+    assert [g.asked for g in context.gaps] == [
+        "posting requires it",
+        "posting prefers it",
+        "",
+        "",
+        "",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("level", "shown"),
+    [
+        ("Professional", "Advanced (Professional)"),
+        ("Associate", "Intermediate (Associate)"),
+        ("beginner", "Introductory (beginner)"),
+        ("intermediate", "Intermediate"),
+        ("role-based", "Intermediate (role-based)"),
+        ("Expert (renewal every 2 years)", "Advanced (Expert (renewal every 2 years))"),
+        ("Varies", "Varies"),
+        ("", "Level not stated"),
+    ],
+)
+def test_certification_level_states_the_tier_and_the_taxonomys_words(
+    level: str, shown: str
+) -> None:
+    assert certification_level(level) == shown
+    context = build_context(
+        replace(strong_candidate(), certifications=(replace(CERT_MLA, level=level),))
+    )
+    assert context.certifications[0].level == shown

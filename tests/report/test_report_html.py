@@ -46,17 +46,52 @@ def rendered(request: pytest.FixtureRequest) -> tuple[BeautifulSoup, dict[str, A
 # --------------------------------------------------------------------------- content vs JSON
 
 
-def test_gap_table_lists_the_json_gaps_in_rank_order(
+def test_learn_gaps_are_cards_then_a_folded_table_in_rank_order(
     rendered: tuple[BeautifulSoup, dict[str, Any]],
 ) -> None:
     soup, data = rendered
-    rows = soup.select("table.gaps-table tbody tr")
-    assert [int(text(r.select_one(".rank"))) for r in rows] == [g["rank"] for g in data["gaps"]]
-    for row, gap in zip(rows, data["gaps"], strict=True):
+    learn = [g for g in data["gaps"] if g["action"] == "learn"]
+    cards = soup.select("#gaps ol.gap-cards > li.gap-card")
+    rows = soup.select("#gaps details.more-gaps table.gaps-table tbody tr")
+    assert len(cards) == min(10, len(learn)) and len(rows) == len(learn) - len(cards)
+    for card, gap in zip(cards, learn, strict=False):
+        assert card["id"] == anchor("gap", gap["skill_id"])
+        assert text(card.select_one(".rank")) == str(gap["rank"])
+        assert text(card.select_one(".gap-name")) == gap["name"]
+        assert text(card.select_one(".reason")).startswith("Why " + " ".join(gap["reason"].split()))
+        assert text(card.select_one(".hint")) == "How " + " ".join(gap["hint"].split())
+    for row, gap in zip(rows, learn[len(cards) :], strict=True):
         assert row["id"] == anchor("gap", gap["skill_id"])
+        assert int(text(row.select_one(".rank"))) == gap["rank"]
         assert text(row.select_one(".gap-name")).startswith(gap["name"])
         assert text(row.select_one(".reason")).startswith(" ".join(gap["reason"].split()))
         assert text(row.select_one(".hint")) == " ".join(gap["hint"].split())
+    folded = soup.select_one("details.more-gaps")
+    assert (folded is not None) == (len(learn) > 10)
+    if folded is not None:
+        assert not folded.has_attr("open"), "the lower-ranked gaps start folded"
+        assert text(folded.find("summary")) == f"{len(rows)} more to learn, lower ranked"
+
+
+def test_skills_to_name_are_never_under_a_learn_heading(
+    rendered: tuple[BeautifulSoup, dict[str, Any]],
+) -> None:
+    soup, data = rendered
+    show = [g for g in data["gaps"] if g["action"] == "show"]
+    learn_places = " ".join(text(soup.select_one(s)) for s in ("#gaps", "#path"))
+    for gap in show:
+        item = only(soup, f"#show li#{anchor('gap', gap['skill_id'])}")
+        assert gap["name"] not in learn_places
+        assert gap["shown_by"]["because"] in text(item)
+        quoted = item.select_one("blockquote.evidence-line")
+        evidence = gap["shown_by"]["evidence"]
+        assert " ".join(quoted.get_text().split()) == " ".join(evidence["snippet"].split())
+        assert f"page {evidence['page']}, line {evidence['line']}" in text(item)
+    assert (soup.select_one("#show") is not None) == bool(show)
+    if show:
+        heading = text(only(soup, "#show h2"))
+        assert heading == "You know these — name them on your resume"
+        assert "learn" not in heading.lower()
 
 
 def test_every_found_skill_expands_to_its_evidence(
@@ -96,6 +131,8 @@ def test_certification_cards_match_the_suggestions(
         assert text(card.select_one(".cert-name")) == cert["name"]
         facts = text(card.find("dl"))
         assert cert["provider"] in facts and cert["level"] in facts
+        level = text(card.select_one(".cert-level"))
+        assert level.lower().startswith(cert["tier"]) or cert["tier"] == "other", level
         assert cert["status_date"] in facts
         if cert["exam_code"]:
             assert cert["exam_code"] in facts
@@ -138,7 +175,8 @@ def test_optional_sections_appear_only_with_their_data(
     steps = [text(li.find("strong")) for li in soup.select(".next-steps > li")]
     assert 0 < len(steps) <= 3 if data["gaps"] else steps == []
     if data["gaps"]:
-        assert steps[0] == f"Learn {data['gaps'][0]['name']}"
+        first = next(g for g in data["gaps"] if g["action"] == "learn")
+        assert steps[0].startswith(f"Learn {first['name']}")
 
 
 def test_header_names_the_file_role_level_date_and_versions() -> None:
@@ -153,12 +191,97 @@ def test_header_names_the_file_role_level_date_and_versions() -> None:
     )
 
 
-def test_job_section_names_the_missing_required_skills() -> None:
+def test_job_section_lists_requirements_with_their_posting_lines() -> None:
+    soup, data = parse(strong_candidate())
+    job = only(soup, "#job")
+    assert "Senior Machine Learning Engineer, Search Ranking" in text(job)
+    required, preferred = job.select(".requirement-card")
+    assert text(required.find("h3")) == "Required (4 of 5 shown)"
+    (missing,) = required.select("li.req-missing")
+    assert text(missing) == (
+        "Missing Kubernetes line 6 Deploy and operate models on Kubernetes (EKS) on AWS"
+    )
+    shown = required.select("details.req-shown li.req-met")
+    assert [text(li.find("strong")) for li in shown] == [
+        "Python",
+        "PyTorch",
+        "Amazon Web Services",
+        "Bachelor's degree or Master's degree",
+    ]
+    assert "(shown: Master's degree)" in text(shown[-1])
+    assert "line 7" in text(shown[-1])
+    assert text(preferred.find("h3")) == "Preferred (1 of 2 shown)"
+    assert "Missing Apache Spark or Apache Flink line 9" in text(preferred)
+    requirements = data["job"]["requirements"]
+    assert len(job.select("li.requirement")) == len(requirements)
+
+
+def test_eligibility_is_its_own_block_and_never_a_skill_to_learn() -> None:
+    soup, data = parse(strong_candidate())
+    block = only(soup, "#job .eligibility-card")
+    assert text(block.find("h3")) == "Eligibility"
+    assert "not skills to learn" in text(block)
+    items = block.select("li.elig")
+    checks = data["job"]["eligibility"]
+    assert len(items) == len(checks) == 4
+    labels = {"met": "Met", "not met": "Not met", "not stated": "Not stated"}
+    for item, check in zip(items, checks, strict=True):
+        assert text(item.select_one(".elig-status")) == labels[check["status"]]
+        assert check["name"] in text(item) and check["detail"] in text(item)
+        assert f"line {check['line']} {check['text']}" in text(item)
+    assert [i["class"][1] for i in items] == [
+        "elig-not-met",
+        "elig-met",
+        "elig-not-met",
+        "elig-not-stated",
+    ]
+    learn = text(soup.select_one("#gaps"))
+    assert all(check["name"] not in learn for check in checks)
+
+
+def test_a_posting_leads_the_page() -> None:
     soup, _ = parse(strong_candidate())
-    job = text(soup.select_one("#job"))
-    assert "Senior Machine Learning Engineer, Search Ranking" in job
-    assert "Missing required: Kubernetes" in job
-    assert "3 of 4" in job
+    headline = only(soup, "#summary .headline")
+    assert " ".join(headline.get_text().split()) == (
+        "Against Senior Machine Learning Engineer, Search Ranking: "
+        "4 of 5 required shown, 1 of 2 preferred"
+    )
+    assert soup.select_one("main p") is headline, "the headline is the first thing in the page"
+    order = [section["id"] for section in soup.select("main > section")]
+    assert order[:4] == ["summary", "job", "show", "gaps"]
+    assert order.index("job") < order.index("gaps") < order.index("path")
+    toc = [a["href"] for a in soup.select("nav.toc a")]
+    assert toc == [f"#{i}" for i in order]
+
+
+def test_without_a_posting_the_role_gaps_follow_the_summary() -> None:
+    soup, _ = parse(weak_candidate())
+    assert soup.select_one(".headline") is None and soup.select_one("#job") is None
+    order = [section["id"] for section in soup.select("main > section")]
+    assert order[:3] == ["summary", "show", "gaps"]
+    assert [a["href"] for a in soup.select("nav.toc a")] == [f"#{i}" for i in order]
+
+
+@pytest.mark.parametrize(
+    ("make", "sentence"),
+    [
+        (strong_candidate, "Judged as mid level: 4.5 years of experience since 2021."),
+        (weak_candidate, "Judged as entry level: level given with --level."),
+        (empty_candidate, "Judged as mid level."),
+    ],
+)
+def test_the_first_screen_says_what_it_judges_against_and_at_which_level(
+    make: Any, sentence: str
+) -> None:
+    soup, data = parse(make())
+    card = only(soup, "#summary .score-card")
+    assert text(card.select_one(".level-reason")) == sentence
+    against = text(card.select_one(".against"))
+    assert against.startswith("Measured against the Machine Learning Engineer role")
+    assert ("and the posting" in against) == (data["job"] is not None)
+    assert float(text(card.select_one(".score-value"))) == pytest.approx(data["score"]["value"])
+    # The next steps sit beside the verdict, before every other section.
+    assert soup.select_one("#summary .next-card .next-steps") is not None or not data["gaps"]
 
 
 # --------------------------------------------------------------------------- page structure

@@ -26,6 +26,7 @@ from tests.support.sample_analysis import (
     HOSTILE_POSTING,
     HOSTILE_RESUME,
     PAYLOADS,
+    SCRIPT,
     TEMPLATE_EXPR,
     TEMPLATE_STMT,
     hostile_candidate,
@@ -190,3 +191,72 @@ def test_any_text_renders_inert(snippet: str, heading: str, source: str, title: 
     assert_inert(html, render_html(base))
     assert "<" not in render_markdown(analysis)
     json.loads(render_json(analysis))
+
+
+# --------------------------------------------------------------------------- the new texts
+
+
+def test_posting_lines_evidence_lines_and_the_level_reason_are_text(hostile: Analysis) -> None:
+    """The posting's requirement and eligibility clauses, the line that shows a skill to
+    name and the level's reason (it names a job title) all come from outside."""
+    soup = BeautifulSoup(render_html(hostile), "html.parser")
+    assert hostile.job is not None and hostile.level is not None
+    job = soup.select_one("#job")
+    assert job is not None
+    for requirement in hostile.job.requirements:
+        assert " ".join(requirement.text.split()) in " ".join(job.get_text().split())
+    for check in hostile.job.eligibility:
+        for value in (check.text, check.name, check.detail):
+            assert " ".join(value.split()) in " ".join(job.get_text().split())
+    show = soup.select_one("#show")
+    assert show is not None
+    for gap in hostile.gaps:
+        if gap.shown_by is not None:
+            quoted = " ".join(show.select_one("blockquote").get_text().split())
+            assert quoted == " ".join(gap.shown_by.evidence.snippet.split())
+            assert gap.shown_by.because in show.get_text()
+    level = soup.select_one(".level-reason")
+    assert level is not None and SCRIPT in level.get_text()
+    assert not soup.select("#job script, #show script, #summary script, #show img, #job img")
+
+
+def test_markdown_escapes_the_posting_and_evidence_lines(hostile: Analysis) -> None:
+    markdown = render_markdown(hostile)
+    for title in ("## Against the job posting", "## You know these — name them on your resume"):
+        assert title in markdown
+    section = markdown.split("## Against the job posting", 1)[1].split("\n## ", 1)[0]
+    assert "&lt;script>" in section and "<" not in section
+    show = markdown.split("## You know these", 1)[1].split("\n## ", 1)[0]
+    assert "<" not in show and "&lt;" in show
+    assert "Judged as mid level" in markdown and "<script" not in markdown
+
+
+def test_terminal_summary_strips_escapes_from_the_new_texts() -> None:
+    analysis = strong_candidate()
+    sneaky = "\x1b[2Jwiped\x07"
+    assert analysis.job is not None and analysis.level is not None
+    job = replace(
+        analysis.job,
+        title=f"ML {sneaky}",
+        requirements=tuple(
+            replace(r, names=tuple(f"{n}{sneaky}" for n in r.names), text=sneaky)
+            for r in analysis.job.requirements
+        ),
+        eligibility=tuple(
+            replace(c, name=f"{c.name}{sneaky}", detail=sneaky) for c in analysis.job.eligibility
+        ),
+    )
+    gaps = tuple(
+        replace(g, shown_by=replace(g.shown_by, because=sneaky)) if g.shown_by else g
+        for g in analysis.gaps
+    )
+    analysis = replace(
+        analysis,
+        job=job,
+        gaps=gaps,
+        level=replace(analysis.level, reason=f"mid: {sneaky}\nfake line"),
+    )
+    for color in (False, True):
+        text = terminal_summary(analysis, "r.html", color=color)
+        assert "\x1b[2J" not in text and "\x07" not in text
+        assert "\nfake line" not in text

@@ -98,6 +98,126 @@ def test_required_content_is_present() -> None:
     assert data["job"]["missing_required"] == ["kubernetes"]
 
 
+def test_schema_version_is_a_minor_bump_of_1_0() -> None:
+    assert JSON_SCHEMA_VERSION == "1.1"
+    documented = (DOCS / "json-schema.md").read_text(encoding="utf-8")
+    assert documented.startswith("# The JSON report (schema version 1.1)")
+
+
+def test_gaps_say_what_to_do_what_asks_for_them_and_what_shows_them() -> None:
+    data = to_json_dict(strong_candidate())
+    gap = data["gaps"][0]
+    assert list(gap)[-3:] == ["action", "source", "shown_by"]
+    assert [(g["skill_id"], g["action"], g["source"]) for g in data["gaps"]] == [
+        ("kubernetes", "learn", "posting-required"),
+        ("apache_spark", "learn", "posting-preferred"),
+        ("mlops", "learn", "role"),
+        ("computer_vision", "learn", "role"),
+        ("deep_learning", "learn", "role"),
+        ("linear_algebra", "show", "role"),
+    ]
+    assert all(g["shown_by"] is None for g in data["gaps"][:5])
+    shown = data["gaps"][5]["shown_by"]
+    assert list(shown) == ["because", "evidence"]
+    assert shown["because"] == "MSc Statistics (2019)"
+    assert shown["evidence"]["snippet"] == "MSc Statistics, University of Edinburgh, 2019"
+    assert [s["skill_id"] for step in data["learning_path"] for s in step["skills"]] == [
+        "kubernetes",
+        "apache_spark",
+        "mlops",
+        "computer_vision",
+        "deep_learning",
+    ]
+
+
+def test_level_and_background_follow_the_target() -> None:
+    data = to_json_dict(strong_candidate())
+    keys = list(data)
+    assert keys[keys.index("target") + 1 : keys.index("target") + 3] == ["level", "background"]
+    assert data["level"] == {
+        "level": "mid",
+        "reason": "mid: 4.5 years of experience since 2021",
+        "inferred": True,
+    }
+    background = data["background"]
+    assert list(background) == ["degrees", "positions", "publications", "years_experience"]
+    assert background["degrees"] == [
+        {"level": "masters", "field": "statistics", "year": 2019, "in_progress": False}
+    ]
+    assert [list(p) for p in background["positions"]] == [
+        ["title", "kinds", "start", "end", "years"]
+    ] * 2
+    assert background["positions"][0]["title"] == "Machine Learning Engineer"
+    assert (background["publications"], background["years_experience"]) == (1, 4.5)
+    text = json.dumps(background)
+    assert "snippet" not in text and "Acme Search" not in text, "no resume lines, only findings"
+    given = to_json_dict(weak_candidate())["level"]
+    assert given == {"level": "entry", "reason": "given with --level", "inferred": False}
+    empty = to_json_dict(empty_candidate())
+    assert empty["level"] is None and empty["background"] is None
+
+
+def test_job_carries_requirements_counts_and_eligibility() -> None:
+    job = to_json_dict(strong_candidate())["job"]
+    assert list(job) == [
+        "source",
+        "title",
+        "required",
+        "preferred",
+        "missing_required",
+        "missing_preferred",
+        "score",
+        "requirements",
+        "required_met",
+        "required_total",
+        "preferred_met",
+        "preferred_total",
+        "eligibility",
+    ]
+    assert [job[k] for k in ("required_met", "required_total")] == [4, 5]
+    assert [job[k] for k in ("preferred_met", "preferred_total")] == [1, 2]
+    degree = job["requirements"][4]
+    assert degree == {
+        "ids": ["bachelors", "masters"],
+        "names": [
+            "Bachelor's degree (CS, math, statistics)",
+            "Master's degree (ML, AI, data science)",
+        ],
+        "level": "required",
+        "kind": "degree",
+        "met": True,
+        "met_by": "masters",
+        "line": 7,
+        "text": "Bachelor's or Master's degree in Computer Science or a related field",
+        "example_of": None,
+    }
+    assert [c["status"] for c in job["eligibility"]] == ["not met", "met", "not met", "not stated"]
+    assert list(job["eligibility"][0]) == [
+        "kind",
+        "name",
+        "level",
+        "status",
+        "detail",
+        "line",
+        "text",
+        "skill_id",
+        "years",
+        "degree",
+        "evidence",
+    ]
+    assert job["eligibility"][1]["evidence"]["matched"] == "MSc Statistics"
+
+
+def test_certifications_carry_their_tier() -> None:
+    certifications = to_json_dict(strong_candidate())["certifications"]
+    assert [(c["level"], c["tier"]) for c in certifications] == [
+        ("Associate", "intermediate"),
+        ("Associate", "intermediate"),
+        ("Intermediate", "intermediate"),
+    ]
+    assert list(certifications[0])[3:5] == ["level", "tier"]
+
+
 @pytest.mark.parametrize("candidate", CANDIDATES, ids=lambda c: c.__name__)
 def test_score_is_reproducible_from_its_items(candidate: Any) -> None:
     for score in filter(

@@ -78,6 +78,7 @@ REFERENCE_TEMPLATE = """\
   </details>
 </li>
 {% endmacro %}
+{% macro tags(g) %}{% if g.asked %} <span class="tag tag-posting">{{ g.asked }}</span>{% endif %}{% if g.partial %} <span class="tag tag-partial">{{ g.partial }}</span>{% endif %}{% endmacro %}
 {% if list == "evidence" %}
 {% for e in items %}{{ evidence_item(e) }}{% endfor %}
 {% elif list == "skills" %}
@@ -97,7 +98,7 @@ REFERENCE_TEMPLATE = """\
       <h3><span class="stage-number">{{ stage.number }}</span> {{ stage.name }}</h3>
       <ul>
         {% for s in stage.skills %}
-        <li class="{{ 'printed' if s.printed else 'not-printed' }}"><a href="#{{ s.anchor }}">{{ s.name }}</a> <span class="muted">(rank {{ s.rank }})</span><span class="path-hint">{{ s.hint }}</span></li>
+        <li class="{{ 'printed' if s.printed else 'not-printed' }}"><a href="#{{ s.anchor }}">{{ s.name }}</a> <span class="muted">(rank {{ s.rank }})</span>{% if s.hint %}<span class="path-hint">{{ s.hint }}</span>{% endif %}</li>
         {% endfor %}
       </ul>
     </li>
@@ -114,12 +115,23 @@ REFERENCE_TEMPLATE = """\
     </li>
     {% endfor %}
   </ul>
+{%- elif list == "gap_cards" %}
+<ol class="gap-cards">
+    {% for g in items %}
+    <li id="{{ g.anchor }}" class="gap-card{{ '' if g.printed else ' not-printed' }}">
+      <h3 class="gap-title"><span class="rank">{{ g.rank }}</span> <span class="gap-name">{{ g.name }}</span>{{ tags(g) }}</h3>
+      <p class="gap-facts">{{ g.category }} · {{ g.stage }} · {{ g.cost }} points</p>
+      <p class="reason"><span class="label">Why</span> {{ g.reason }}{% if g.blocks %}<span class="blocks">Unlocks: {{ g.blocks }}</span>{% endif %}</p>
+      <p class="hint"><span class="label">How</span> {{ g.hint }}</p>
+    </li>
+    {% endfor %}
+  </ol>
 {%- elif list == "gaps" %}
 <tbody>
     {% for g in items %}
       <tr id="{{ g.anchor }}" class="gap-row{{ '' if g.printed else ' not-printed' }}">
         <td class="num rank" data-label="Rank" data-value="{{ g.rank }}">{{ g.rank }}</td>
-        <th scope="row" class="gap-name" data-label="Skill" data-value="{{ g.name }}">{{ g.name }}{% if g.partial %} <span class="tag tag-partial">{{ g.partial }}</span>{% endif %}</th>
+        <th scope="row" class="gap-name" data-label="Skill" data-value="{{ g.name }}">{{ g.name }}{{ tags(g) }}</th>
         <td data-label="Category" data-value="{{ g.category }}">{{ g.category }}<span class="stage">{{ g.stage }}</span></td>
         <td class="num" data-label="Points" data-value="{{ g.cost_value }}">{{ g.cost }}</td>
         <td class="reason" data-label="Why">{{ g.reason }}{% if g.blocks %}<span class="blocks">Unlocks: {{ g.blocks }}</span>{% endif %}</td>
@@ -138,7 +150,8 @@ def reference(list_name: str, items: tuple[object, ...]) -> str:
 
 
 def assert_lists_match(context: ReportContext) -> None:
-    assert fragments.gap_table_body(context.gaps) == reference("gaps", context.gaps)
+    assert fragments.gap_cards(context.gaps) == reference("gap_cards", context.gaps)
+    assert fragments.gap_table_body(context.more_gaps) == reference("gaps", context.more_gaps)
     assert fragments.path_list(context.path) == reference("path", context.path)
     assert fragments.near_miss_list(context.near_misses) == reference(
         "near_misses", context.near_misses
@@ -210,6 +223,7 @@ gap_views = st.builds(
     hint=any_text,
     blocks=any_text,
     printed=st.booleans(),
+    asked=any_text,
 )
 
 stage_views = st.builds(
@@ -265,6 +279,7 @@ def test_any_text_prints_as_the_template_printed_it(
     categories: tuple[CategoryView, ...],
 ) -> None:
     assert fragments.gap_table_body(gaps) == reference("gaps", gaps)
+    assert fragments.gap_cards(gaps) == reference("gap_cards", gaps)
     assert fragments.skill_list(skills) == reference("skills", skills)
     assert fragments.evidence_items(items) == reference("evidence", items)
     assert fragments.path_list(stages) == reference("path", stages)
@@ -279,10 +294,13 @@ def test_a_value_that_is_already_markup_is_escaped_all_the_same() -> None:
     assert "<b>" not in html and "&lt;b&gt;bold&lt;/b&gt;" in html
 
 
-def test_the_page_template_places_each_list() -> None:
-    html = render_html(strong_candidate())
-    context = build_context(strong_candidate())
-    assert fragments.gap_table_body(context.gaps) in html
+@pytest.mark.parametrize("make", [strong_candidate, weak_candidate])
+def test_the_page_template_places_each_list(make: Callable[[], Analysis]) -> None:
+    html = render_html(make())
+    context = build_context(make())
+    assert fragments.gap_cards(context.gaps) in html
+    if context.more_gaps:
+        assert fragments.gap_table_body(context.more_gaps) in html
     for group in context.skill_groups:
         assert fragments.skill_list(group.skills) in html
     assert fragments.path_list(context.path) in html

@@ -20,7 +20,8 @@ TEXT_PAIRS = [
     ("accent", "bg"),
     ("accent", "surface"),
     ("accent", "accent-soft"),
-    ("surface", "accent"),  # the learning path's stage numbers
+    ("surface", "accent"),  # the learning path's stage numbers, the gap cards' ranks
+    ("text", "accent-soft"),  # the posting's headline
     ("mark-text", "mark"),
     ("weak", "surface"),
     ("fair", "surface"),

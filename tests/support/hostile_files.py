@@ -511,6 +511,83 @@ def write_docx_many_entries(folder: Path, entries: int = 60_000) -> Path:
     return path
 
 
+LYING_ENTRY_INFLATED_BYTES = 320 << 20  # what the lying entry really inflates to
+LYING_ENTRY_STATED_BYTES = 2_000  # what the archive says it inflates to
+
+
+def lying_docx_bytes(
+    inflated: int = LYING_ENTRY_INFLATED_BYTES, stated: int = LYING_ENTRY_STATED_BYTES
+) -> bytes:
+    """A Word document whose body part states `stated` bytes but inflates to `inflated`.
+
+    Both records of the size (the local header and the central directory) lie, so the
+    declared sizes pass every check made before inflating.
+    """
+    source = zipfile.ZipFile(io.BytesIO(docx_bytes()))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item in source.infolist():
+            if item.filename != "word/document.xml":
+                archive.writestr(item, source.read(item.filename))
+                continue
+            document = source.read(item.filename)
+            with archive.open(item.filename, "w") as member:
+                member.write(document)
+                remaining = inflated - len(document)
+                block = b" " * (1 << 20)
+                while remaining > 0:
+                    member.write(block[:remaining])
+                    remaining -= len(block)
+    data = bytearray(buffer.getvalue())
+    info = zipfile.ZipFile(io.BytesIO(bytes(data))).getinfo("word/document.xml")
+    data[info.header_offset + 22 : info.header_offset + 26] = stated.to_bytes(4, "little")
+    name = info.filename.encode()
+    end = data.rindex(b"PK\x05\x06")  # the end record gives where the directory starts
+    central = int.from_bytes(data[end + 16 : end + 20], "little")
+    while True:
+        name_length = int.from_bytes(data[central + 28 : central + 30], "little")
+        extra = int.from_bytes(data[central + 30 : central + 32], "little")
+        comment = int.from_bytes(data[central + 32 : central + 34], "little")
+        if data[central + 46 : central + 46 + name_length] == name:
+            data[central + 24 : central + 28] = stated.to_bytes(4, "little")
+            break
+        central += 46 + name_length + extra + comment
+    return bytes(data)
+
+
+def write_docx_lying_entry(folder: Path) -> Path:
+    """A Word document whose body part says it holds 2 KB and inflates to 320 MB."""
+    path = folder / "lying.docx"
+    path.write_bytes(lying_docx_bytes())
+    return path
+
+
+def write_docx_footer_flood(folder: Path) -> Path:
+    """A short Word resume whose page footer holds 250,000 characters."""
+    import docx
+
+    document = docx.Document()
+    for line in RESUME_LINES:
+        document.add_paragraph(line)
+    document.sections[0].footer.paragraphs[0].text = "Python SQL Docker " * 14_000
+    path = folder / "footer-flood.docx"
+    document.save(str(path))
+    return path
+
+
+def write_shifted_font(folder: Path) -> Path:
+    """A resume whose font shifts every letter three places ("Vrxudek Edmdm")."""
+    return pdfgen.write_shifted_font(folder / "shifted.pdf", RESUME_LINES, shift=3)
+
+
+SCAN_STAMP = "Scanned with ExampleScan - scan.example.com - page 1 of 1"  # 57 characters
+
+
+def write_scan_with_stamp(folder: Path) -> Path:
+    """A scanned page, an image over all of it, with a 57-character text stamp."""
+    return pdfgen.write_scan_with_stamp(folder / "scan-stamp.pdf", SCAN_STAMP)
+
+
 # --------------------------------------------------------------------------- text and HTML
 
 
@@ -559,8 +636,9 @@ def write_scripted_html(folder: Path) -> Path:
         "<!doctype html><html><head><title>Alex Example</title>"
         f"<script>alert('{JAVASCRIPT_MARKER}')</script>"
         "<meta http-equiv='refresh' content='0;url=https://example.invalid/'></head>"
-        f"<body onload=\"alert('{JAVASCRIPT_MARKER}')\"><h2>Skills</h2>"
-        "<p>Python, SQL, PyTorch, Docker</p>"
+        f"<body onload=\"alert('{JAVASCRIPT_MARKER}')\">"
+        + "".join(f"<p>{line}</p>" for line in RESUME_LINES)
+        + "<h2>Skills</h2><p>Python, SQL, PyTorch, Docker</p>"
         f"<div hidden>{EMBEDDED_MARKER}</div>"
         f"<template>{EMBEDDED_MARKER}</template>"
         "<a href=\"javascript:alert(1)\">my project</a>"
@@ -572,10 +650,11 @@ def write_scripted_html(folder: Path) -> Path:
 
 
 def write_deep_html(folder: Path, depth: int = 50_000) -> Path:
-    """A saved page whose elements nest tens of thousands deep."""
+    """A saved resume page whose elements nest tens of thousands deep around its text."""
     path = folder / "deep.html"
+    resume = "".join(f"<p>{line}</p>" for line in RESUME_LINES).encode()
     path.write_bytes(
-        b"<!doctype html><html><body>" + b"<div>" * depth + b"Python" + b"</div>" * depth
+        b"<!doctype html><html><body>" + b"<div>" * depth + resume + b"</div>" * depth
         + b"</body></html>"
     )
     return path
@@ -601,6 +680,39 @@ def write_backtracking_markdown(folder: Path, repeat: int = 4_000) -> Path:
         "Built machine learning pipelines with Python and trained models on data. " * 300,
     ]
     path.write_text("\n".join(rows), encoding="utf-8")
+    return path
+
+
+def write_carriage_return_lines(folder: Path, lines: int = 60_000) -> Path:
+    """Tens of thousands of lines ended by a carriage return alone (old Mac text)."""
+    path = folder / "cr-lines.txt"
+    path.write_bytes(b"Skills\rPython and SQL\r" + b"x\r" * lines)
+    return path
+
+
+def write_unicode_separator_lines(folder: Path, lines: int = 60_000) -> Path:
+    """Tens of thousands of lines ended by U+2028 and U+2029 in a Markdown file."""
+    path = folder / "separators.md"
+    path.write_text("# Skills\n" + "x\u2028y\u2029" * (lines // 2), encoding="utf-8")
+    return path
+
+
+def write_hello(folder: Path) -> Path:
+    path = folder / "hello.txt"
+    path.write_text("hello", encoding="utf-8")
+    return path
+
+
+def write_job_posting(folder: Path) -> Path:
+    path = folder / "posting.txt"
+    path.write_text(
+        "Data Scientist\nWe are looking for a data scientist to join our team. You will "
+        "build models with Python and SQL, and you'll work with our engineers.\n"
+        "Responsibilities\nBuild and evaluate models\nRequirements\n3+ years of Python\n"
+        "Benefits\nCompetitive salary and paid time off. We are an equal opportunity "
+        "employer. Apply now.\n",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -684,4 +796,12 @@ CASES: tuple[Case, ...] = (
         pdf=False,
     ),
     Case("backtracking-markdown", write_backtracking_markdown, None, pdf=False),
+    Case("carriage-return-lines", write_carriage_return_lines, ("50,000 lines",), pdf=False),
+    Case("unicode-separators", write_unicode_separator_lines, ("50,000 lines",), pdf=False),
+    Case("docx-footer-flood", write_docx_footer_flood, ("200,000 characters",), pdf=False),
+    Case("docx-lying-entry", write_docx_lying_entry, ("damaged",), pdf=False),
+    Case("shifted-font", write_shifted_font, ("garbled", "shifted by 3 places")),
+    Case("scan-with-stamp", write_scan_with_stamp, ("no usable text layer", "57 characters")),
+    Case("hello", write_hello, ("too little to be a resume",), pdf=False),
+    Case("job-posting", write_job_posting, ("looks like a job posting", "--job"), pdf=False),
 )

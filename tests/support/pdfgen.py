@@ -24,6 +24,8 @@ Special files for reader edge cases:
     write_outlined_text(path)                          vector shapes only (text as outlines)
     write_unmapped_font(path)                          glyphs without a Unicode map -> (cid:N)
     write_substituted_font(path)                       a font map that swaps letters (letter salad)
+    write_shifted_font(path, lines, shift)             a font map that shifts the alphabet
+    write_scan_with_stamp(path, stamp)                 a full-page scan with a line of text on it
     write_many_pages(path, pages)                      many short pages
     write_truncated(path)                              a valid PDF cut in half
 """
@@ -264,10 +266,13 @@ def write_encrypted(
     from reportlab.lib.pdfencrypt import StandardEncryption
 
     encryption = StandardEncryption(user_password, owner_password, canPrint=1, canModify=0)
-    runs = [
-        Text(f"Encrypted resume line {i} with Python and SQL", MARGIN, 700 - 14 * i)
-        for i in range(8)
+    lines = [
+        "Alex Example",
+        "alex@example.com",
+        "Experience",
+        *(f"Encrypted resume line {i} with Python and SQL, 2020 - 2024" for i in range(8)),
     ]
+    runs = [Text(line, MARGIN, 700 - 14 * i) for i, line in enumerate(lines)]
     return write_pages(path, [runs], encrypt=encryption)
 
 
@@ -412,3 +417,60 @@ def write_substituted_font(path: Path, lines: Sequence[str] | None = None) -> Pa
     encoded = [b"(" + line.encode("ascii") + b")" for line in text]
     assert set("".join(text).replace(" ", "")) <= set(alphabet)
     return _raw_pdf(path, [font], _lines_content(encoded))
+
+
+def write_shifted_font(path: Path, lines: Sequence[str], shift: int = 3) -> Path:
+    """A font whose encoding shifts the alphabet: the code of "a" draws (and extracts as)
+    the letter `shift` places on, so "Sourabh" comes out as "Vrxudek" for a shift of 3.
+
+    The failure of fonts whose Unicode map is wrong in a regular way, which a vowel count
+    does not notice: shifted letters still hold vowels.
+    """
+    names = []
+    for first in (65, 97):  # upper case, then lower case
+        letters = "".join(chr(first + (i + shift) % 26) for i in range(26))
+        names.append(b"%d " % first + b" ".join(b"/" + ch.encode() for ch in letters))
+    font = (
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding "
+        b"/Differences [" + b" ".join(names) + b"] >> >>"
+    )
+    encoded = []
+    for line in lines:
+        escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+        encoded.append(b"(" + escaped.encode("latin-1") + b")")
+    return _raw_pdf(path, [font], _lines_content(encoded))
+
+
+def write_scan_with_stamp(
+    path: Path,
+    stamp: str,
+    *,
+    pages: int = 1,
+    text_pages: Sequence[Sequence[str]] = (),
+    behind: Sequence[str] = (),
+) -> Path:
+    """`pages` scanned pages: an image covering the page and one line of real text on it
+    (a scanner's stamp, a header); then pages of ordinary text lines, if given. `behind`
+    puts lines of real text over the image too, as a template with a background picture."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("L", (420, 594), 255)
+    draw = ImageDraw.Draw(image)
+    for i in range(40):
+        draw.text((20, 20 + 14 * i), f"Scanned resume line {i}", fill=0)
+    pdf = canvas.Canvas(str(path), pagesize=A4)
+    for _ in range(pages):
+        pdf.drawInlineImage(image, 0, 0, width=PAGE_WIDTH, height=PAGE_HEIGHT)
+        pdf.setFont("Helvetica", 8)
+        pdf.drawString(MARGIN, 20, stamp)
+        pdf.setFont("Helvetica", 10)
+        for i, line in enumerate(behind):
+            pdf.drawString(MARGIN, PAGE_HEIGHT - MARGIN - 14 * i, line)
+        pdf.showPage()
+    for lines in text_pages:
+        pdf.setFont("Helvetica", 10)
+        for i, line in enumerate(lines):
+            pdf.drawString(MARGIN, PAGE_HEIGHT - MARGIN - 14 * i, line)
+        pdf.showPage()
+    pdf.save()
+    return path

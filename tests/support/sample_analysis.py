@@ -2,12 +2,17 @@
 else that consumes an Analysis (batch mode, cohort reports, ...).
 
     strong_candidate()   a mid-level applicant covering most of the role, with a portfolio,
-                         a job posting, a retired certification and every optional part filled
-    weak_candidate()     an early-career applicant with few skills and a hard-to-read PDF
+                         a job posting (requirements, eligibility), a skill to name (a "show"
+                         gap), an inferred level, a background, a retired certification and
+                         every optional part filled
+    weak_candidate()     an early-career applicant with few skills and a hard-to-read PDF,
+                         judged at a level given with --level, no posting, more than ten
+                         skills to learn and one to name
     hostile_candidate()  the strong candidate with HTML, script, template syntax and CSS
                          breakouts planted in every string a resume, file name or job posting
                          can control
-    empty_candidate()    nothing found: every expected skill is a gap, no certification
+    empty_candidate()    nothing found: every expected skill is a gap, no certification, and
+                         no level choice or background (an analysis made by an older caller)
 
 Scores are computed here the way the score stage defines them
 (score = 100 * sum(weight * credit) / sum(weight)), so every record is self-consistent:
@@ -21,22 +26,32 @@ from dataclasses import replace
 
 from gapcheck.records import (
     Analysis,
+    Background,
     CategoryScore,
     CertificationSuggestion,
+    Degree,
     Detection,
     Diagnostics,
     DocumentSummary,
+    EligibilityCheck,
+    EligibilityKind,
+    EligibilityStatus,
     Evidence,
     FoundSkill,
     Gap,
+    GapSource,
     HandsOnItem,
     HeldCertification,
     JobGap,
+    LevelChoice,
     NearMiss,
     PathStep,
+    Position,
+    PostingRequirement,
     RetiredNote,
     Score,
     ScoreItem,
+    ShownByEvidence,
     Target,
 )
 
@@ -227,19 +242,51 @@ def make_score(credits: Mapping[str, float], expected: Iterable[str] = EXPECTED)
     )
 
 
-def make_gaps(score: Score, blocks: Mapping[str, tuple[str, ...]] = {}) -> tuple[Gap, ...]:
-    """Missing and weakly shown skills ranked by the weight they still cost, then by name."""
+_SOURCE_ORDER = {"posting-required": 0, "posting-preferred": 1, "role": 2}
+_SOURCE_REASONS = {
+    "posting-required": "The posting requires it and your resume does not show it. ",
+    "posting-preferred": "The posting prefers it and your resume does not show it. ",
+    "role": "",
+}
+
+
+def make_gaps(
+    score: Score,
+    blocks: Mapping[str, tuple[str, ...]] = {},
+    *,
+    sources: Mapping[str, GapSource] = {},
+    shown: Mapping[str, ShownByEvidence] = {},
+) -> tuple[Gap, ...]:
+    """Missing and weakly shown skills, ranked as the gap stage ranks them: the skills to
+    learn first (what a posting requires, then prefers, then what the role expects; each
+    by the weight it still costs, then name), then the skills to name ("show": the person
+    evidently has them, `shown` says why)."""
     missing = [item for item in score.items if item.credit <= PARTIAL_GAP]
-    missing.sort(key=lambda item: (-item.weight * (1 - item.credit), item.name))
+    missing.sort(
+        key=lambda item: (
+            item.skill_id in shown,
+            _SOURCE_ORDER[sources.get(item.skill_id, "role")],
+            -item.weight * (1 - item.credit),
+            item.name,
+        )
+    )
     gaps = []
     for rank, item in enumerate(missing, start=1):
         name, category, stage, weight, hint = EXPECTED[item.skill_id]
         blocked = blocks.get(item.skill_id, ())
+        source = sources.get(item.skill_id, "role")
+        proof = shown.get(item.skill_id)
         reason = (
-            f"Costs {weight * (1 - item.credit):g} of {score.possible:g} role points"
+            _SOURCE_REASONS[source]
+            + f"Costs {weight * (1 - item.credit):g} of {score.possible:g} role points"
             + (f"; partly shown ({item.credit:.0%})" if item.credit else "")
             + (f"; needed before {', '.join(EXPECTED[b][0] for b in blocked)}" if blocked else "")
         )
+        if proof is not None:
+            reason = (
+                f"You evidently know it ({proof.because}), but the resume never names it. " + reason
+            )
+            hint = f"Name {name} in your Skills section, or on the line that proves it."
         gaps.append(
             Gap(
                 rank=rank,
@@ -254,18 +301,23 @@ def make_gaps(score: Score, blocks: Mapping[str, tuple[str, ...]] = {}) -> tuple
                 named_by=("edureka", "relia", "india")[: 1 + int(weight) % 3],
                 emphasis="important" if weight >= 3 else "named",
                 blocks=blocked,
+                action="show" if proof is not None else "learn",
+                shown_by=proof,
+                source=source,
             )
         )
     return tuple(gaps)
 
 
 def make_path(gaps: tuple[Gap, ...]) -> tuple[PathStep, ...]:
+    """The learn gaps by roadmap stage (skills to name need no study)."""
+    learn = [g for g in gaps if g.action == "learn"]
     return tuple(
         PathStep(
-            stage=stage, stage_name=stage_name, skills=tuple(g for g in gaps if g.stage == stage)
+            stage=stage, stage_name=stage_name, skills=tuple(g for g in learn if g.stage == stage)
         )
         for stage, stage_name in STAGES.items()
-        if any(g.stage == stage for g in gaps)
+        if any(g.stage == stage for g in learn)
     )
 
 
@@ -341,6 +393,185 @@ CERT_IBM_ML = CertificationSuggestion(
     covers_names=("Machine learning", "scikit-learn", "pandas", "Deep learning"),
     covered_weight=13.0,
 )
+
+
+# The strong candidate's posting (POSTING), line by line as gapcheck.postings reads it.
+STRONG_POSTING_LINES = {
+    1: "Senior Machine Learning Engineer, Search Ranking",
+    4: "5+ years of professional experience building ML systems",
+    5: "Strong Python and PyTorch experience",
+    6: "Deploy and operate models on Kubernetes (EKS) on AWS",
+    7: "Bachelor's or Master's degree in Computer Science or a related field",
+    9: "Nice to have: Spark or Flink for large-scale feature pipelines",
+    10: "NLP experience is a plus",
+    11: "An AWS Machine Learning certification is preferred",
+    12: "Must be authorized to work in the United States",
+}
+STRONG_SOURCES: dict[str, GapSource] = {
+    "kubernetes": "posting-required",
+    "apache_spark": "posting-preferred",
+}
+
+
+def _requirement(
+    ids: tuple[str, ...],
+    line: int,
+    *,
+    met_by: str | None,
+    level: str = "required",
+    names: tuple[str, ...] = (),
+    kind: str = "skill",
+) -> PostingRequirement:
+    return PostingRequirement(
+        ids=ids,
+        names=names or tuple(EXPECTED[i][0] for i in ids),
+        level=level,
+        met=met_by is not None,
+        met_by=met_by,
+        line=line,
+        text=STRONG_POSTING_LINES[line],
+        kind=kind,
+    )
+
+
+STRONG_REQUIREMENTS = (
+    _requirement(("python",), 5, met_by="python"),
+    _requirement(("pytorch",), 5, met_by="pytorch"),
+    _requirement(("kubernetes",), 6, met_by=None),
+    _requirement(("aws",), 6, met_by="aws"),
+    _requirement(
+        ("bachelors", "masters"),
+        7,
+        met_by="masters",
+        names=(
+            "Bachelor's degree (CS, math, statistics)",
+            "Master's degree (ML, AI, data science)",
+        ),
+        kind="degree",
+    ),
+    _requirement(
+        ("apache_spark", "apache_flink"),
+        9,
+        met_by=None,
+        level="preferred",
+        names=("Apache Spark", "Apache Flink"),
+    ),
+    _requirement(("nlp",), 10, met_by="nlp", level="preferred"),
+)
+MSC_LINE = "MSc Statistics, University of Edinburgh, 2019"
+
+
+def strong_background() -> Background:
+    """An MSc in statistics (which shows linear algebra) and two dated positions."""
+    degree_line = evidence(
+        MSC_LINE,
+        "MSc Statistics",
+        page=2,
+        line=62,
+        section="education",
+        heading="Education",
+        method="rule",
+        strength=0.6,
+    )
+    return Background(
+        degrees=(Degree("masters", "statistics", degree_line, year=2019),),
+        positions=(
+            Position(
+                title="Machine Learning Engineer",
+                kinds=("ml",),
+                start="2022-01",
+                end="2026-11",
+                years=4.9,
+                evidence=evidence(
+                    "Machine Learning Engineer, Acme Search, 2022 – present",
+                    "Machine Learning Engineer",
+                    line=6,
+                ),
+            ),
+            Position(
+                title="Data Scientist",
+                kinds=("data",),
+                start="2019-09",
+                end="2021-12",
+                years=2.3,
+                evidence=evidence("Data Scientist, Beta Retail, 2019 – 2021", "Data Scientist"),
+            ),
+        ),
+        publications=1,
+        years_experience=4.5,
+        shown=(
+            ShownByEvidence(
+                skill_id="linear_algebra",
+                because="MSc Statistics (2019)",
+                evidence=degree_line,
+            ),
+        ),
+    )
+
+
+def strong_eligibility() -> tuple[EligibilityCheck, ...]:
+    """One of each status: met (years, degree), not met (a certification), not stated."""
+
+    def check(
+        kind: EligibilityKind,
+        line: int,
+        name: str,
+        status: EligibilityStatus,
+        detail: str,
+        *,
+        years: float | None = None,
+        degree: str | None = None,
+        level: str = "required",
+        proof: Evidence | None = None,
+    ) -> EligibilityCheck:
+        return EligibilityCheck(
+            kind=kind,
+            text=STRONG_POSTING_LINES[line],
+            line=line,
+            skill_id=None,
+            years=years,
+            degree=degree,
+            level=level,
+            name=name,
+            status=status,
+            detail=detail,
+            evidence=proof,
+        )
+
+    return (
+        check(
+            "years",
+            4,
+            "5+ years of experience",
+            "not met",
+            "about 4.5 years of professional experience",
+            years=5.0,
+        ),
+        check(
+            "degree",
+            7,
+            "Bachelor's degree",
+            "met",
+            "Master's degree on the resume",
+            degree="bachelors",
+            proof=strong_background().degrees[0].evidence,
+        ),
+        check(
+            "certification",
+            11,
+            "AWS Machine Learning certification",
+            "not met",
+            "not on the resume (it may be earned after hiring)",
+            level="preferred",
+        ),
+        check(
+            "authorization",
+            12,
+            "Authorization to work in the United States",
+            "not stated",
+            "resumes rarely say; be ready to answer it",
+        ),
+    )
 
 
 def strong_candidate() -> Analysis:
@@ -551,7 +782,13 @@ def strong_candidate() -> Analysis:
     # Shown in experience: full credit; only listed: most of it; only implied: half.
     credits = {s.id: 1.0 if s.strength >= 0.8 else 0.75 if s.explicit else 0.5 for s in skills}
     score = make_score(credits)
-    gaps = make_gaps(score, blocks={"docker": ("kubernetes",)})
+    background = strong_background()
+    gaps = make_gaps(
+        score,
+        blocks={"docker": ("kubernetes",)},
+        sources=STRONG_SOURCES,
+        shown={s.skill_id: s for s in background.shown},
+    )
     retired = RetiredNote(
         id="aws_mls",
         name="AWS Certified Machine Learning – Specialty",
@@ -590,6 +827,12 @@ def strong_candidate() -> Analysis:
         missing_required=("kubernetes",),
         missing_preferred=("apache_spark",),
         score=make_score(job_credits, expected=job_credits),
+        requirements=STRONG_REQUIREMENTS,
+        required_met=4,
+        required_total=5,
+        preferred_met=1,
+        preferred_total=2,
+        eligibility=strong_eligibility(),
     )
     return Analysis(
         gapcheck_version="0.1.0",
@@ -646,6 +889,8 @@ def strong_candidate() -> Analysis:
         retired_held=(retired,),
         warnings=(),
         job=job,
+        level=LevelChoice("mid", "mid: 4.5 years of experience since 2021", inferred=True),
+        background=background,
         hands_on=(
             HandsOnItem(
                 id="projects",
@@ -731,7 +976,21 @@ def weak_candidate() -> Analysis:
     )
     credits = {s.id: s.strength for s in skills}
     score = make_score(credits)
-    gaps = make_gaps(score, blocks={"python": ("pandas", "scikit_learn")})
+    coursework = evidence(
+        "Coursework: Linear Algebra I, Statistics I and II, Calculus",
+        "Linear Algebra I",
+        page=1,
+        line=15,
+        section="education",
+        heading="Education",
+        document=resume,
+        method="rule",
+        strength=0.4,
+    )
+    shown = ShownByEvidence("linear_algebra", "coursework in Linear Algebra", coursework)
+    gaps = make_gaps(
+        score, blocks={"python": ("pandas", "scikit_learn")}, shown={"linear_algebra": shown}
+    )
     return Analysis(
         gapcheck_version="0.1.0",
         taxonomy_version="2026.11",
@@ -776,6 +1035,11 @@ def weak_candidate() -> Analysis:
         certifications=(CERT_IBM_ML, CERT_MLA),
         retired_held=(),
         warnings=("sam-jones-cv.pdf: 18% of the characters could not be read",),
+        level=LevelChoice("entry", "given with --level", inferred=False),
+        background=Background(
+            degrees=(Degree("bachelors", "mathematics", coursework, year=2027, in_progress=True),),
+            shown=(shown,),
+        ),
     )
 
 
@@ -892,12 +1156,50 @@ def hostile_candidate() -> Analysis:
         )
         for doc in base.documents
     )
-    assert base.job is not None
+    assert base.job is not None and base.background is not None and base.level is not None
     job = replace(
         base.job,
         source=HOSTILE_POSTING,
         title=f"ML Engineer {SCRIPT} {TEMPLATE_EXPR} {STYLE_BREAKOUT}",
+        requirements=tuple(
+            replace(r, text=_poison(r.text, next(payload_cycle))) for r in base.job.requirements
+        ),
+        eligibility=tuple(
+            replace(
+                c,
+                text=_poison(c.text, next(payload_cycle)),
+                name=_poison(c.name, next(payload_cycle)),
+                detail=_poison(c.detail, next(payload_cycle)),
+            )
+            for c in base.job.eligibility
+        ),
     )
+    # What shows a skill to name: a resume line, and words built from it.
+    gaps = tuple(
+        replace(
+            g,
+            shown_by=replace(
+                g.shown_by,
+                because=_poison(g.shown_by.because, IMG),
+                evidence=poison_evidence(g.shown_by.evidence),
+            ),
+        )
+        if g.shown_by is not None
+        else g
+        for g in base.gaps
+    )
+    background = replace(
+        base.background,
+        positions=tuple(
+            replace(p, title=_poison(p.title, next(payload_cycle)))
+            for p in base.background.positions
+        ),
+        degrees=tuple(
+            replace(d, field=_poison(d.field, STYLE_BREAKOUT)) for d in base.background.degrees
+        ),
+    )
+    # A level's reason names a job title as the resume writes it.
+    level = replace(base.level, reason=f"mid: 4.5 years of experience, {SCRIPT} title")
     hands_on = tuple(
         replace(item, evidence=tuple(poison_evidence(e) for e in item.evidence))
         for item in base.hands_on
@@ -916,6 +1218,10 @@ def hostile_candidate() -> Analysis:
         retired_held=retired,
         warnings=(f"{HOSTILE_RESUME}: {IMG} {TEMPLATE_STMT}", f"unexpected {SVG}"),
         job=job,
+        gaps=gaps,
+        learning_path=make_path(gaps),
+        background=background,
+        level=level,
         hands_on=hands_on,
         near_misses=tuple(
             replace(m, why_partial=_poison(m.why_partial, TEMPLATE_EXPR)) for m in base.near_misses

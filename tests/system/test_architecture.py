@@ -51,16 +51,20 @@ def imports(path: Path) -> set[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found.update(a.name for a in node.names if a.name.startswith("gapcheck"))
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            if node.module.startswith("gapcheck"):
-                # `from gapcheck.scoring import gaps` imports the module gapcheck.scoring.gaps;
-                # the package itself counts only when a name defined in it is imported.
-                for alias in node.names:
-                    candidate = f"{node.module}.{alias.name}"
-                    if (PACKAGE.parent / candidate.replace(".", "/")).with_suffix(".py").exists():
-                        found.add(candidate)
-                    else:
-                        found.add(node.module)
+        elif (
+            isinstance(node, ast.ImportFrom)
+            and node.module
+            and node.level == 0
+            and node.module.startswith("gapcheck")
+        ):
+            # `from gapcheck.scoring import gaps` imports the module gapcheck.scoring.gaps;
+            # the package itself counts only when a name defined in it is imported.
+            for alias in node.names:
+                candidate = f"{node.module}.{alias.name}"
+                if (PACKAGE.parent / candidate.replace(".", "/")).with_suffix(".py").exists():
+                    found.add(candidate)
+                else:
+                    found.add(node.module)
     return found
 
 

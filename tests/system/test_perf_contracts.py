@@ -119,7 +119,13 @@ def test_a_batch_worker_builds_the_detector_once_for_all_its_files(
     resumes = []
     for index, skill in enumerate(["PyTorch", "Docker", "SQL"]):
         path = tmp_path / f"cv{index}.txt"
-        path.write_text(f"Jane Doe\n\nSkills\n{skill}, Python\n", encoding="utf-8")
+        path.write_text(
+            "Jane Doe\njane.doe@example.com\n\nExperience\n"
+            "Data Engineer, Example Corp, 2019 - 2023\n"
+            f"Built reporting pipelines and services with {skill} and Python.\n\n"
+            f"Skills\n{skill}, Python\n",
+            encoding="utf-8",
+        )
         resumes.append(path)
     taxonomy = load_taxonomy(FIXTURES / "mini_taxonomy.yaml")
     plan = Options(taxonomy=taxonomy, today="2026-11-21").resolve()

@@ -28,12 +28,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gapcheck.api import analyse, render
-from gapcheck.errors import GapcheckError
+from gapcheck.detection.detector import get_detector
+from gapcheck.errors import GapcheckError, NotAResumeError
 from gapcheck.reading import read_document
 from gapcheck.reading.cleanup import CID_TOKEN
 from gapcheck.records import Analysis, Evidence
 from gapcheck.sections.headings import SECTION_KINDS
 from gapcheck.sections.split import split_sections
+from gapcheck.taxonomy.loading import load_taxonomy
 from tests.support.hostile_checks import assert_inert_report
 from tests.support.hostile_files import build_pdf, one_page_objects, text_content
 
@@ -114,8 +116,19 @@ def check_file(path: Path, source_text: str, *, in_order_only: bool = False) -> 
     numbers = [line.number for s in sections for line in s.lines]
     assert numbers == sorted(set(numbers))
 
-    analysis = analyse(path, today="2026-11-21")
     whole = canonical(source_text)
+    try:
+        analysis = analyse(path, today="2026-11-21")
+    except NotAResumeError as error:
+        # Most random text is no resume: refused on one line, never scored. The detector's
+        # evidence must still point at the text it came from.
+        assert error.subject == path.name
+        assert "\n" not in error.message.replace(path.name, "")
+        detection = get_detector(load_taxonomy()).detect(sections, today="2026-11-21")
+        for evidence in (e for skill in detection.skills for e in skill.evidence):
+            assert evidence.snippet[evidence.start : evidence.end] == evidence.matched
+            assert is_subsequence(canonical(evidence.snippet), whole), evidence.snippet
+        return
     for evidence in all_evidence(analysis):
         assert evidence.snippet[evidence.start : evidence.end] == evidence.matched
         snippet = canonical(evidence.snippet)

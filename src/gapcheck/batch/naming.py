@@ -6,6 +6,9 @@ climb out of the reports folder, hide itself, look like an option, or clash with
 reserved device name. Folder levels are joined with `__`. When the conversion loses
 information (or two names would differ only by case), a short hash of the full label is
 appended, so distinct inputs never share a report.
+
+Under --redact a label may be a person's name, so it is not used at all: people are
+"Person 01", "Person 02"... (`person_labels`) and their reports "person-01.html"...
 """
 
 from __future__ import annotations
@@ -66,3 +69,21 @@ def assign_report_names(labels: Iterable[str], suffix: str = ".html") -> dict[st
             for label in clashing:
                 stems[label] = f"{safe_stem(label)[0]}-{label_digest(label)}"
     return {label: stem + suffix for label, stem in stems.items()}
+
+
+PERSON_LABEL = "Person"
+
+
+def person_labels(labels: Iterable[str]) -> dict[str, str]:
+    """Labels for a redacted batch that say nothing about the person: "Person 01",
+    "Person 02"..., numbered in the sorted order of the inputs' own labels, so a re-run
+    over the same inputs gives everyone the same number, and no two people share one."""
+    ordered = sorted(set(labels))
+    width = max(2, len(str(len(ordered))))
+    return {label: f"{PERSON_LABEL} {n:0{width}d}" for n, label in enumerate(ordered, start=1)}
+
+
+def person_report_name(shown: str, suffix: str = ".html") -> str:
+    """The report name of a person label: "Person 07" -> "person-07.html"."""
+    stem, _ = safe_stem(shown.lower().replace(" ", "-"))
+    return stem + suffix

@@ -17,15 +17,15 @@ import multiprocessing
 import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Any
 
 from gapcheck.batch.executor import ExecutorPool
 from gapcheck.batch.inputs import BatchInput
-from gapcheck.batch.naming import assign_report_names, label_digest
+from gapcheck.batch.naming import assign_report_names, person_labels, person_report_name
 from gapcheck.batch.outputs import OutputFolder, csv_text
 from gapcheck.batch.progress import Progress
-from gapcheck.batch.redact import redact_text
+from gapcheck.batch.redact import redact_failure, remove_unlisted
 from gapcheck.batch.state import STATE_FOLDER, StateRecord, StateStore, work_key
 from gapcheck.batch.task import AnalyseFile, AnalysisOptions, FileOutcome, FileTask
 from gapcheck.batch.worker import IsolatedPool, TaskResult
@@ -102,22 +102,16 @@ def _ship(person: BatchInput) -> tuple[tuple[str, bytes], ...]:
         return ()  # the worker then reads the paths itself and reports why it cannot
 
 
-def anonymous_label(label: str) -> str:
-    """A failed file's label under --redact: its name may be a person's, and no name line
-    could be read from it to redact it by."""
-    return f"file-{label_digest(label)}{PurePosixPath(label).suffix}"
-
-
 def _failure_record(
-    label: str, key: str, kind: str, error: str, seconds: float, redact: bool
+    person: BatchInput, key: str, kind: str, error: str, seconds: float, shown: str | None
 ) -> StateRecord:
-    if redact:
-        # The record itself keeps only the redacted text: OUTDIR may be shared whole.
-        anonymous = anonymous_label(label)
-        error = redact_text(
-            error.replace(label, anonymous).replace(PurePosixPath(label).name, anonymous)
-        )
-        label = anonymous
+    label = person.label
+    if shown is not None:
+        # Redacted: the record keeps only the person's label and a scrubbed reason, since
+        # OUTDIR may be shared whole and no resume was read to find the name by.
+        files = [str(p) for p in (person.resume, *person.portfolio) if p is not None]
+        error = redact_failure(error, [label, *files])
+        label = shown
     return StateRecord(
         label=label,
         key=key,
@@ -132,14 +126,14 @@ def _failure_record(
 
 
 def _record_from(
-    result: TaskResult, label: str, key: str, report: str, redact: bool
+    result: TaskResult, person: BatchInput, key: str, report: str, shown: str | None
 ) -> StateRecord:
     if result.failure is not None:
         failure = result.failure
-        return _failure_record(label, key, failure.kind, failure.reason, result.seconds, redact)
+        return _failure_record(person, key, failure.kind, failure.reason, result.seconds, shown)
     outcome: FileOutcome = result.value
     return StateRecord(
-        label=outcome.label if redact and outcome.label else label,
+        label=person.label if shown is None else shown,
         key=key,
         status="analysed",
         report=report,
@@ -176,9 +170,13 @@ def run_batch(
         analyse_file = AnalyseFile(options)
         work, initializer = analyse_file, analyse_file.warm_up
 
+    shown: dict[str, str] = {}  # redacted: each input's label in the outputs ("Person 01")
     if options.redact:
-        # Report names must not repeat a file name that may be the person's own.
-        names = {p.label: f"person-{label_digest(p.label)}.html" for p in people}
+        # Labels and report names must not repeat a file or folder name that may be the
+        # person's own; reports and records of other labels (older runs) are removed.
+        shown = person_labels(p.label for p in people)
+        names = {label: person_report_name(text) for label, text in shown.items()}
+        remove_unlisted(output, [REPORTS_FOLDER, STATE_FOLDER], set(names.values()))
     else:
         names = assign_report_names(p.label for p in people)
     summary = BatchSummary(total=len(people), outdir=output.root)
@@ -196,6 +194,7 @@ def run_batch(
             and previous is not None
             and previous.key == key
             and previous.final
+            and previous.label == shown.get(person.label, previous.label)
             and (
                 previous.status != "analysed"
                 or (previous.report is not None and output.exists(previous.report))
@@ -207,7 +206,7 @@ def run_batch(
             continue
         if person.resume is None:
             reason = "no resume found in this folder (name it resume or cv, as PDF or DOCX)"
-            record = _failure_record(person.label, key, "input", reason, 0.0, options.redact)
+            record = _failure_record(person, key, "input", reason, 0.0, shown.get(person.label))
             store.save(name, record)
             records[person.label] = record
             progress.advance(failed=True)
@@ -221,7 +220,7 @@ def run_batch(
         person = people[result.task_id]
         name = names[person.label]
         report = f"{REPORTS_FOLDER}/{name}"
-        record = _record_from(result, person.label, keys[result.task_id], report, options.redact)
+        record = _record_from(result, person, keys[result.task_id], report, shown.get(person.label))
         if record.status == "analysed":
             output.write_text(report, result.value.html)
             summary.cpu_seconds += result.cpu_seconds

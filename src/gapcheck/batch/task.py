@@ -45,6 +45,22 @@ class GapBrief:
     name: str
     rank: int
     credit: float
+    # What the gap costs and what to do about it, for the cohort's most common gaps. State
+    # written before they were kept reads with these defaults: every gap weighs the same
+    # and is one to learn.
+    weight: float = 1.0
+    action: str = "learn"  # "learn" or "show" (the person evidently has it, never names it)
+
+    def to_json(self) -> list[Any]:
+        return [self.skill_id, self.name, self.rank, self.credit, self.weight, self.action]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> GapBrief:
+        """A gap as to_json wrote it, or as older state wrote it (its first four fields)."""
+        skill_id, name, rank, credit, *rest = data
+        weight = float(rest[0]) if rest else 1.0
+        action = str(rest[1]) if len(rest) > 1 else "learn"
+        return cls(str(skill_id), str(name), int(rank), float(credit), weight, action)
 
 
 @dataclass(frozen=True)
@@ -53,20 +69,25 @@ class PersonSummary:
 
     score: float
     band: str
-    gaps: tuple[GapBrief, ...]  # all gaps, by rank
+    gaps: tuple[GapBrief, ...]  # all gaps, by rank: the ones to learn, then the ones to name
     skills: tuple[str, ...]  # names of the skills found, in the detector's order
     warnings: tuple[str, ...]
     portfolio_only: tuple[str, ...] = ()  # names of skills only the portfolio proves
 
     @property
+    def learn_gaps(self) -> tuple[GapBrief, ...]:
+        """The gaps to study, by rank (a "show" gap is a skill to name, not to learn)."""
+        return tuple(g for g in self.gaps if g.action == "learn")
+
+    @property
     def top_gaps(self) -> tuple[str, ...]:
-        return tuple(g.name for g in self.gaps[:TOP_GAPS])
+        return tuple(g.name for g in self.learn_gaps[:TOP_GAPS])
 
     def to_json(self) -> dict[str, Any]:
         return {
             "score": self.score,
             "band": self.band,
-            "gaps": [[g.skill_id, g.name, g.rank, g.credit] for g in self.gaps],
+            "gaps": [g.to_json() for g in self.gaps],
             "skills": list(self.skills),
             "warnings": list(self.warnings),
             "portfolio_only": list(self.portfolio_only),
@@ -77,7 +98,7 @@ class PersonSummary:
         return cls(
             score=float(data["score"]),
             band=str(data["band"]),
-            gaps=tuple(GapBrief(str(i), str(n), int(r), float(c)) for i, n, r, c in data["gaps"]),
+            gaps=tuple(GapBrief.from_json(gap) for gap in data["gaps"]),
             skills=tuple(str(s) for s in data["skills"]),
             warnings=tuple(str(w) for w in data["warnings"]),
             portfolio_only=tuple(str(s) for s in data.get("portfolio_only", ())),
@@ -94,7 +115,7 @@ class FileOutcome:
 
 def summarise(analysis: Analysis) -> PersonSummary:
     gaps = tuple(
-        GapBrief(g.skill_id, g.name, g.rank, g.credit)
+        GapBrief(g.skill_id, g.name, g.rank, g.credit, g.weight, g.action)
         for g in sorted(analysis.gaps, key=lambda g: g.rank)
     )
     return PersonSummary(
@@ -135,7 +156,7 @@ class AnalyseFile:
 
     def _analyse(self, label: str, resume: str, portfolio: tuple[str, ...]) -> FileOutcome:
         from gapcheck.api import analyse_documents, read_person
-        from gapcheck.batch.redact import contact_name_line, redact_analysis, redact_text
+        from gapcheck.batch.redact import identify, redact_analysis, redact_text
         from gapcheck.report.formats import render
         from gapcheck.report.jsonout import to_json_dict
 
@@ -145,9 +166,11 @@ class AnalyseFile:
         analysis = analyse_documents(documents, options.plan)
         shown = ""
         if options.redact:
-            name_line = contact_name_line(documents[0])
-            analysis = redact_analysis(analysis, name_line)
-            shown = redact_text(label, name_line)
+            # The name is found in the text, the e-mail address and the person's own file
+            # and folder names (the batch shows "Person 01"... instead of the label).
+            identity = identify(documents, (label, Path(resume).name))
+            analysis = redact_analysis(analysis, identity)
+            shown = redact_text(label, identity)
         return FileOutcome(
             label=shown,
             summary=summarise(analysis),

@@ -38,6 +38,7 @@ from pathlib import Path
 from typing import Any
 
 from gapcheck.errors import GapcheckError
+from gapcheck.reading.isolated import BOUNDED_PROCESS_ENV
 
 POLL_SECONDS = 0.05  # how often the parent checks clocks and memory while waiting
 PARENT_CHECK_SECONDS = 1.0  # how often an idle worker checks that its parent still lives
@@ -192,6 +193,9 @@ def _worker_main(
     gc.freeze()
     if max_memory_mb:
         _cap_address_space(max_memory_mb)
+        # Capped here and killed by the parent at its timeout: the pdfium reader need not
+        # fork a bounded child of its own for every file (gapcheck.reading.isolated).
+        os.environ[BOUNDED_PROCESS_ENV] = str(os.getpid())
     connection.send(("ready", os.getpid()))
     while True:
         try:

@@ -2,20 +2,34 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
 import click
 
 from gapcheck.cli.params import options_from, target_options
-from gapcheck.report.formats import DEFAULT_FORMAT, FORMAT_NAMES, format_for_suffix, write_output
+from gapcheck.report.formats import (
+    FORMAT_NAMES,
+    FORMATS,
+    check_output_target,
+    output_format,
+    write_output,
+)
 
 SINGLE_RUN_GC_THRESHOLDS = (10_000, 50, 100)  # Python's defaults: (700, 10, 10)
 
 
+MAX_DEFAULT_STEM = 100  # characters of the resume's name kept in the default output name
+_UNSAFE_IN_NAMES = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069/\\]")
+
+
 def default_output(resume: Path, fmt: str) -> Path:
-    """`<resume stem>.gapcheck.<ext>` in the current directory."""
-    return Path(f"{resume.stem}.gapcheck.{fmt}")
+    """`<resume stem>.gapcheck.<ext>` in the current directory, the stem made harmless:
+    no control or direction-override characters, no leading '-' (it would read as an
+    option), and short enough for any file system."""
+    stem = _UNSAFE_IN_NAMES.sub("_", resume.stem).lstrip("-. ")[:MAX_DEFAULT_STEM] or "resume"
+    return Path(f"{stem}.gapcheck.{FORMATS[fmt].suffixes[0].lstrip('.')}")
 
 
 @click.command("analyse", hidden=True)
@@ -60,11 +74,12 @@ def analyse_command(
     from gapcheck.report.terminal import terminal_summary
 
     options = options_from(role, level, job, taxonomy, today, pdf_engine)
-    if fmt is None:
-        fmt = format_for_suffix(output) if output else DEFAULT_FORMAT  # '-' has no suffix
+    fmt = output_format(output, fmt)  # before any reading: a bad -o costs nothing
+    target = output or default_output(resume, fmt)
+    check_output_target(target)
 
     analysis = analyse(resume, portfolio, options=options)
     text = render(analysis, fmt)
-    target = write_output(text, output or default_output(resume, fmt))  # None: standard output
-    if target is not None and not quiet:
-        click.echo(terminal_summary(analysis, str(target), color=sys.stdout.isatty()))
+    written = write_output(text, target)  # None: standard output
+    if written is not None and not quiet:
+        click.echo(terminal_summary(analysis, str(written), color=sys.stdout.isatty()))

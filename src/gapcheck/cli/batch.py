@@ -19,6 +19,7 @@ Outputs in OUTDIR:
   index.html       cohort view: people by score, most common gaps, score
                    distribution, files that failed and why
   reports/*.html   one report per resume, named after its path
+                   (person-NN.html with --redact)
   summary.csv      one row per resume (file, status, score, band, top gaps,
                    skills found, warnings, error)
   results.jsonl    the full JSON result per resume, one per line
@@ -103,7 +104,8 @@ def _dask_executor(address: str) -> tuple[Any, Any, int]:
 @click.option(
     "--redact",
     is_flag=True,
-    help="Leave e-mail addresses, phone numbers, links and the name line out of every output.",
+    help="Leave the person's name (wherever it appears), e-mail addresses, phone numbers and "
+    "links out of every output; people are labelled Person 01, Person 02, ...",
 )
 @click.option(
     "--per-person",

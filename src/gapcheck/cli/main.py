@@ -7,6 +7,7 @@ gapcheck error is caught once, in `main`, and printed as one line. Heavy librari
 
 from __future__ import annotations
 
+import difflib
 import logging
 import os
 import sys
@@ -21,6 +22,18 @@ from gapcheck.errors import GapcheckError
 from gapcheck.version import __version__
 
 EXAMPLES = """
+\b
+Options for gapcheck RESUME (gapcheck RESUME --help explains each):
+  --role ROLE              the role to compare against (gapcheck roles)
+  --level entry|mid|senior the seniority (default: inferred from the resume)
+  --job POSTING            a job posting (txt, md, pdf): it leads the report
+  -o OUTPUT                the report file (.html, .json, .md), or - for stdout
+  --format html|json|md    the format, whatever -o's name
+  --taxonomy FILE          a taxonomy YAML instead of the built-in one
+  --date YYYY-MM-DD        the report's date
+  --pdf-engine pdfminer|pdfium
+  -q                       print nothing but errors
+
 \b
 Examples:
   gapcheck resume.pdf                      report for a Machine Learning Engineer role
@@ -44,8 +57,20 @@ class DefaultCommandGroup(click.Group):
         first = next((a for a in args if not a.startswith("-") or a == "-"), None)
         wants_group_help = not args or args[0] in ("--help", "-h", "--version")
         if not wants_group_help and (first is None or first not in self.commands):
+            if first is not None and args and args[0] == first:
+                self._suggest_command(first)
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
+
+    def _suggest_command(self, word: str) -> None:
+        """`gapcheck role` is a misspelled command, not a missing resume: say so."""
+        if Path(word).exists() or Path(word).suffix or "/" in word:
+            return
+        close = difflib.get_close_matches(word, [c for c in self.commands if c != "analyse"], n=1)
+        if close:
+            raise click.UsageError(
+                f"'{word}' is neither a command nor a file; did you mean 'gapcheck {close[0]}'?"
+            )
 
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         formatter.write_usage(

@@ -65,6 +65,12 @@ def check_command(file: Path | None) -> None:
     )
     click.echo(f"  {len(taxonomy.roles)} roles: {', '.join(r.id for r in taxonomy.roles)}")
     click.echo(f"  {len(taxonomy.guides)} guides: {', '.join(g.id for g in taxonomy.guides)}")
+    if taxonomy.demand is not None:
+        demand = taxonomy.demand
+        click.echo(
+            f"  demand: {demand.postings.get('all', 0)} job postings ({demand.dates}) from "
+            f"{len(demand.sources)} files, {demand.file}"
+        )
 
 
 # --------------------------------------------------------------------------- show
@@ -187,11 +193,26 @@ def _show_skill(taxonomy: Taxonomy, skill: Skill) -> None:
             weight = role_weights(taxonomy, role.id, level).get(skill.id)
             cells.append(f"{weight:6.2f}" if weight is not None else "     -")
         click.echo(f"    {role.id:32} {' '.join(cells)}")
+    _show_demand(taxonomy, skill)
     covering = [c for c in taxonomy.certifications if skill.id in c.covers]
     if covering:
         click.echo("  certifications covering it:")
         for cert in covering:
             click.echo(f"    {cert.name} [{cert.status}, {cert.status_date}]")
+
+
+def _show_demand(taxonomy: Taxonomy, skill: Skill) -> None:
+    from gapcheck.taxonomy.demand import GROUP_LABELS
+
+    demand = taxonomy.demand
+    if demand is None or demand.count(skill.id, "all") is None:
+        return
+    click.echo(f"  job postings asking for it ({demand.dates}):")
+    for group, label in GROUP_LABELS.items():
+        asked, required = demand.count(skill.id, group) or (0, 0)
+        total = demand.postings.get(group, 0)
+        share = f"{100 * asked / total:3.0f}%" if total else "  -"
+        click.echo(f"    {label:24} {asked:4} of {total:4} ({share}), {required} requiring it")
 
 
 # --------------------------------------------------------------------------- build

@@ -20,7 +20,9 @@ The contexts:
                     number after a name ("Airflow 2 · Git") is part of the item;
     skills_section  the term stands between list punctuation in a Skills section;
     cue             a cue word stands within CUE_WINDOW tokens; a cue that contains the
-                    term itself ("in R", "Apache Spark") must match around it.
+                    term itself ("in R", "Apache Spark") must match around it;
+    line            another accepted skill stands anywhere on the line (for the singulars
+                    the detector derives: "a PyTorch ensemble", "a MySQL database").
 
 Whatever the class, an everyday phrase from data/blocked_phrases.txt ("spark interest",
 "a CV", "regression testing") that is longer than the term blocks it, and a one-letter or
@@ -33,16 +35,17 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from functools import lru_cache
 
+from gapcheck.detection.cues import cue_near, rejected_by_rule, rule_cues
 from gapcheck.detection.line_tokens import LineTokens
 from gapcheck.detection.logical_lines import LogicalLine
 from gapcheck.detection.longest import Accepted, longest, overlaps
-from gapcheck.detection.vocabulary import DEFAULT_LETTER_RULE_ACCEPT, Block, Candidate
+from gapcheck.detection.vocabulary import (
+    DEFAULT_LETTER_RULE_ACCEPT,
+    Block,
+    Candidate,
+)
 from gapcheck.detection.words import ordinary_words
-
-CUE_WINDOW = 5  # tokens either side; a cue further away usually belongs to another item
 
 # fmt: off
 # Tokens that separate the items of a list. "." ends a list on the right only.
@@ -96,8 +99,29 @@ def _right_open(tokens: LineTokens, end: int) -> bool:
     )
 
 
+_ITEM_MARKS = frozenset({",", "|", "•", "·", ";", "▪", "●"})
+
+
+def _after_row_label(tokens: LineTokens, start: int) -> bool:
+    """The first item after a skills table's row label, without a colon between them:
+    "Programming Python, SQL, Bash" (the label stood in a column of its own)."""
+    if not 1 <= start <= 3 or not tokens.texts[0][:1].isupper():
+        return False
+    if not all(t.isalpha() or t == "&" for t in tokens.texts[:start]):
+        return False
+    return sum(1 for t in tokens.texts[start:] if t in _ITEM_MARKS) >= 2
+
+
 def _list_bounded(tokens: LineTokens, start: int, end: int) -> bool:
-    return _left_open(tokens, start) and _right_open(tokens, end)
+    return (_left_open(tokens, start) or _after_row_label(tokens, start)) and _right_open(
+        tokens, end
+    )
+
+
+def _labelled_list(tokens: LineTokens, start: int, end: int) -> bool:
+    """An item of a line that is a list under a label: "Tools: Tableu, Git"."""
+    label_end = next((i for i, t in enumerate(tokens.texts[:5]) if t == ":"), None)
+    return label_end is not None and label_end < start and _list_bounded(tokens, start, end)
 
 
 def _coordinated(tokens: LineTokens, start: int, end: int, others: Sequence[Candidate]) -> bool:
@@ -125,90 +149,6 @@ def _in_list(
     if not _list_bounded(tokens, candidate.start, candidate.end):
         return False
     return any(not overlaps(candidate, other) for other in accepted)
-
-
-def _same_word(written: str, cue: str) -> bool:
-    """Cue words match their plural too: the cue "endpoint" holds for "endpoints"."""
-    return (
-        written == cue
-        or written in (cue + "s", cue + "es")
-        or cue in (written + "s", written + "es")
-    )
-
-
-def _written_forms(cue_word: str) -> set[str]:
-    """Every written word `_same_word` takes for `cue_word`."""
-    forms = {cue_word, cue_word + "s", cue_word + "es"}
-    if cue_word.endswith("s"):
-        forms.add(cue_word[:-1])
-    if cue_word.endswith("es"):
-        forms.add(cue_word[:-2])
-    return forms
-
-
-def _matches_at(words: Sequence[str], position: int, cue: Sequence[str]) -> bool:
-    if position < 0 or position + len(cue) > len(words):
-        return False
-    return all(_same_word(words[position + i], word) for i, word in enumerate(cue))
-
-
-@dataclass(frozen=True)
-class _CuePlan:
-    """A rule's cues, arranged for one term (the lowercase words of the matched term).
-
-    A cue that contains the term ("in R", "Apache Spark") must stand around this very
-    occurrence (`anchored`, with the term's offsets inside the cue). Any other cue may
-    stand anywhere in the window; `by_first_word` finds those by the written form of
-    their first word, so that the window is read once instead of once per cue.
-    """
-
-    anchored: tuple[tuple[tuple[str, ...], tuple[int, ...]], ...]
-    by_first_word: dict[str, list[tuple[str, ...]]]
-    longest: int  # words in the longest free cue
-    empty: bool  # a cue of no words (an empty string in the taxonomy) holds anywhere
-
-
-@lru_cache(maxsize=512)  # rules x spellings of their terms: a few hundred at most
-def _cue_plan(cues: tuple[tuple[str, ...], ...], term: tuple[str, ...]) -> _CuePlan:
-    anchored = []
-    by_first_word: dict[str, list[tuple[str, ...]]] = {}
-    longest = 0
-    empty = False
-    for cue in cues:
-        offsets = tuple(
-            i for i in range(len(cue) - len(term) + 1) if cue[i : i + len(term)] == term
-        )
-        if offsets:
-            anchored.append((cue, offsets))
-        elif not cue:
-            empty = True
-        else:
-            for form in _written_forms(cue[0]):
-                by_first_word.setdefault(form, []).append(cue)
-            longest = max(longest, len(cue))
-    return _CuePlan(tuple(anchored), by_first_word, longest, empty)
-
-
-def _cue_near(tokens: LineTokens, candidate: Candidate, cues: Sequence[tuple[str, ...]]) -> bool:
-    start, end = candidate.start, candidate.end
-    words = tokens.lowers
-    plan = _cue_plan(tuple(cues), words[start:end])
-    for cue, offsets in plan.anchored:  # "in R": the cue must stand around this occurrence
-        if any(_matches_at(words, start - i, cue) for i in offsets):
-            return True
-    if plan.empty:
-        return True
-    # A free cue counts from CUE_WINDOW words before the term to CUE_WINDOW after it,
-    # not overlapping the term itself.
-    low = max(0, start - CUE_WINDOW - plan.longest + 1)
-    for position in range(low, min(len(words), end + CUE_WINDOW)):
-        for cue in plan.by_first_word.get(words[position], ()):
-            if position < start - CUE_WINDOW - len(cue) + 1:
-                continue  # this cue would end before the window
-            inside = position + len(cue) > start and position < end
-            if not inside and _matches_at(words, position, cue):
-                return True
-    return False
 
 
 def _technical_neighbour(tokens: LineTokens, candidate: Candidate) -> bool:
@@ -263,22 +203,6 @@ def _blocked(candidate: Candidate, blocks: Sequence[Block]) -> bool:
     return False
 
 
-@lru_cache(maxsize=1024)  # the taxonomy's reject phrases: a few dozen
-def _reject_pattern(phrase: str) -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)" + re.escape(phrase) + r"(?!\w)", re.IGNORECASE)
-
-
-def _rejected_by_rule(
-    line: LogicalLine, tokens: LineTokens, candidate: Candidate, rejects: Sequence[str]
-) -> bool:
-    start, end = tokens.char_span(candidate.start, candidate.end)
-    for phrase in rejects:
-        for found in _reject_pattern(phrase).finditer(line.norm):
-            if found.start() < end and start < found.end():
-                return True
-    return False
-
-
 def _sentence_start(tokens: LineTokens, start: int) -> bool:
     for token in reversed(tokens.doc[:start]):
         if token.text in SENTENCE_ENDS:
@@ -315,7 +239,7 @@ def _camel_case(text: str) -> bool:
 def _needs_context(tokens: LineTokens, candidate: Candidate, line: LogicalLine) -> bool:
     """True when the term counts only in context; False when it counts as written."""
     term = candidate.term
-    if term.casing == "ambiguous":
+    if term.casing in ("ambiguous", "singular"):
         return True
     if term.casing == "acronym":
         return line.all_caps and term.lowercase_is_word
@@ -372,7 +296,7 @@ def _counts(
     if _never(tokens, candidate):
         return False
     rule = term.rule
-    if rule is not None and _rejected_by_rule(line, tokens, candidate, rule.reject):
+    if rule is not None and rejected_by_rule(line, tokens, candidate, rule.reject):
         return False
     accept = _contexts(candidate)
     if (
@@ -383,11 +307,32 @@ def _counts(
         return True
     if "list" in accept and _in_list(tokens, candidate, support, others):
         return True
+    if "line" in accept and any(not overlaps(candidate, other) for other in support):
+        return True
     if "cue" in accept:
         if rule is not None:
-            return _cue_near(tokens, candidate, [tokenize(cue) for cue in rule.cues])
+            return cue_near(tokens, candidate, rule_cues(tuple(rule.cues), tokenize))
         return _technical_neighbour(tokens, candidate)
     return False
+
+
+def misspelling_counts(
+    tokens: LineTokens, line: LogicalLine, candidate: Candidate, support: Sequence[Candidate]
+) -> bool:
+    """A misspelling of a name that is also an English word ("Pyhton", "Tablaeu") counts
+    where the name spelled right would count: capitalised inside a sentence, or else in
+    a list, a Skills section or beside a technical word. Other misspellings count."""
+    if candidate.term.casing != "word":
+        return True
+    written = _written(tokens, candidate, line)
+    capitalised = written[:1].isupper() and not written.isupper()
+    if capitalised and not line.all_caps and not _sentence_start(tokens, candidate.start):
+        return True
+    if _labelled_list(tokens, candidate.start, candidate.end):
+        return True
+    if line.section.kind == "skills" and _list_bounded(tokens, candidate.start, candidate.end):
+        return True
+    return _in_list(tokens, candidate, support, support) or _technical_neighbour(tokens, candidate)
 
 
 def _contexts(candidate: Candidate) -> tuple[str, ...]:
@@ -396,4 +341,6 @@ def _contexts(candidate: Candidate) -> tuple[str, ...]:
         return candidate.term.rule.accept
     if candidate.term.casing == "ambiguous":
         return DEFAULT_LETTER_RULE_ACCEPT  # a one-letter alias without a rule
+    if candidate.term.casing == "singular":
+        return ("list", "skills_section", "line")  # "a PyTorch ensemble", not "a jazz ensemble"
     return ("list", "skills_section", "cue")  # a word-like name written as a word

@@ -27,6 +27,9 @@ from dataclasses import dataclass
 from gapcheck.detection.dates import RANGE, SINGLE_DATE
 
 LEVELS = ("associate", "bachelors", "masters", "phd")
+# A degree is named on a short line; a longer one is a paragraph about studies, and is
+# not searched (each degree-like word would rescan the text before it).
+MAX_DEGREE_LINE = 400
 
 
 def _abbr(spelling: str, *, dotted: bool = False) -> str:
@@ -216,7 +219,7 @@ def _field_after(rest: str) -> tuple[str, int]:
 
 
 def degrees_in_line(text: str) -> list[DegreeForm]:
-    if _COURSEWORK_LINE.match(text):
+    if len(text) > MAX_DEGREE_LINE or _COURSEWORK_LINE.match(text):
         return []
     matches = list(_TOKEN.finditer(text))
     found: list[DegreeForm] = []

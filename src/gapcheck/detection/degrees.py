@@ -13,6 +13,7 @@ a completion after `today`, or an "expected" date not yet past.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -40,8 +41,7 @@ _EXPECTED = re.compile(
 @dataclass(frozen=True)
 class _DateFound:
     completion: Month | None  # None: runs to "present"
-    progress: bool  # "present", "current", "in progress" beside it
-    expected: bool
+    expected: bool  # "expected", "anticipated": written before the degree was finished
 
 
 def _distance(a: Line, b: Line) -> float:
@@ -58,16 +58,19 @@ def _distance(a: Line, b: Line) -> float:
 
 
 def _date_on(line: Line) -> _DateFound | None:
-    text = line.text
-    progress = bool(_PROGRESS.search(text))
+    return _date_in(line.text)
+
+
+@functools.lru_cache(maxsize=4096)  # each line is asked about from several degrees' sides
+def _date_in(text: str) -> _DateFound | None:
     expected = bool(_EXPECTED.search(text))
     ranges = find_ranges(text)
     singles = [m for m in SINGLE_DATE.finditer(text) if not _inside_range(text, m.start())]
     if singles and (expected or not ranges):
         # "2013 - Present ... expected March 2016": the expected date is the completion.
-        return _DateFound(_month(singles[-1], "a"), progress, expected)
+        return _DateFound(_month(singles[-1], "a"), expected)
     if ranges:
-        return _DateFound(ranges[-1].end, progress or ranges[-1].end is None, expected)
+        return _DateFound(ranges[-1].end, expected)
     return None
 
 
@@ -103,7 +106,7 @@ def _degree_date(lines: Sequence[Line], index: int, degree_rows: set[int]) -> _D
 
 def _crosses(a: int, b: int, rows: set[int]) -> bool:
     low, high = sorted((a, b))
-    return any(low < row < high for row in rows)
+    return any(row in rows for row in range(low + 1, high))  # at most a few lines apart
 
 
 def completion_index(year: int | None) -> int | None:

@@ -45,7 +45,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import pairwise
 
-from gapcheck.detection.ambiguity import judge
+from gapcheck.detection.ambiguity import judge, misspelling_counts
 from gapcheck.detection.compiled import fuzzy_index as cached_fuzzy_index
 from gapcheck.detection.compiled import vocabulary as cached_vocabulary
 from gapcheck.detection.dates import (
@@ -55,7 +55,9 @@ from gapcheck.detection.dates import (
     latest_date,
     parse_today,
 )
+from gapcheck.detection.ellipsis import elided_terms
 from gapcheck.detection.fuzzy import FuzzyIndex, fuzzy_matches
+from gapcheck.detection.instances import broader_skills, carried_over
 from gapcheck.detection.line_tokens import LineTokens
 from gapcheck.detection.logical_lines import (
     LogicalLine,
@@ -65,8 +67,9 @@ from gapcheck.detection.logical_lines import (
     seam_line,
     text_section,
 )
-from gapcheck.detection.strength import IMPLIED_FACTOR, evidence_strength
-from gapcheck.detection.vocabulary import Vocabulary
+from gapcheck.detection.organisations import organisation_spans
+from gapcheck.detection.strength import IMPLIED_FACTOR, evidence_strength, planned
+from gapcheck.detection.vocabulary import Candidate, Vocabulary
 from gapcheck.records import Detection, Evidence, FoundSkill, HeldCertification, Line, Section
 from gapcheck.taxonomy.knowledge import knowledge_for
 from gapcheck.taxonomy.model import Taxonomy
@@ -125,6 +128,14 @@ class _Hit:
     entry: tuple[str, int, int] | None  # (document, line, range index) of its experience entry
 
 
+_ITEM_MARK = re.compile(r"[,|•;·]")
+
+
+def _lowercase_list(text: str) -> bool:
+    """A list line written all in lowercase, where acronyms are lowercase too."""
+    return text.islower() and len(_ITEM_MARK.findall(text)) >= 2
+
+
 class Detector:
     """Finds a taxonomy's skills and certifications in sections of text."""
 
@@ -134,8 +145,10 @@ class Detector:
         self.vocabulary: Vocabulary = cached_vocabulary(taxonomy)
         self.fuzzy: FuzzyIndex = cached_fuzzy_index(taxonomy, self.vocabulary)
         self._skills = {skill.id: skill for skill in taxonomy.skills}
+        self._broader = broader_skills(taxonomy)  # OpenCV is computer vision (instances.py)
         self._category_rank = {category: rank for rank, category in enumerate(taxonomy.categories)}
         self._tokenize = lru_cache(maxsize=4096)(self._tokens)
+        self._whole_terms = lru_cache(maxsize=4096)(self.vocabulary.whole_terms)
 
     def _tokens(self, text: str) -> tuple[str, ...]:
         return tuple(token.lower_ for token in self.vocabulary.make_doc(normalise(text)[0]))
@@ -217,11 +230,27 @@ class Detector:
         candidates = self.vocabulary.candidates(doc)
         blocks = self.vocabulary.blocks(doc)
         tokens = LineTokens(doc)
+        if _lowercase_list(line.norm):  # "python, sql, aws": acronyms written in lowercase
+            candidates = sorted(
+                [*candidates, *self.vocabulary.lowercase_acronyms(doc)],
+                key=lambda c: (c.start, c.end, c.term.target, c.term.text),
+            )
+        # "Spark Energy Ltd", "Acme AI Labs": an organisation's name shows no skill.
+        names = organisation_spans(tokens, line, candidates) if candidates else []
+        if names:
+            candidates = [
+                c for c in candidates if not any(a <= c.start and c.end <= b for a, b in names)
+            ]
+
+        plan = planned(line.norm)  # where a plan begins: "Next 6 months: CUDA" holds no CUDA
 
         def kept(start: int, end: int) -> bool:
+            if plan is not None and tokens.starts[start] >= plan:
+                return False
             return across is None or tokens.starts[start] < across < tokens.char_span(start, end)[1]
 
-        for item in judge(tokens, line, candidates, blocks, self._tokenize):
+        accepted = judge(tokens, line, candidates, blocks, self._tokenize)
+        for item in accepted:
             c = item.candidate
             if not kept(c.start, c.end):
                 continue
@@ -229,20 +258,42 @@ class Detector:
                 skill_hits.append(
                     self._hit(line, tokens, c.start, c.end, item.method, c.term.target, place)
                 )
+                # A tool that is the broader skill names it too: never as its exact name.
+                method = "alias" if item.method == "exact" else item.method
+                for target in carried_over(self._broader, c.term.target, c.term.text):
+                    skill_hits.append(
+                        self._hit(line, tokens, c.start, c.end, method, target, place)
+                    )
             elif self._held_here(line):
                 method = "exact" if c.term.method == "exact" else "alias"
                 cert_hits.append(
                     self._hit(line, tokens, c.start, c.end, method, c.term.target, place)
                 )
+        # "supervised and unsupervised learning": the word both items share (ellipsis.py)
+        for elided in elided_terms(tokens, self.vocabulary.word_pairs, self._whole_terms):
+            if kept(elided.start, elided.end):
+                method = elided.term.method
+                hit = self._hit(
+                    line, tokens, elided.start, elided.end, method, elided.term.target, place
+                )
+                skill_hits.append(hit)
         taken = [(c.start, c.end) for c in candidates] + [(b.start, b.end) for b in blocks]
+        taken += names
+        support = [item.candidate for item in accepted if item.candidate.term.kind == "skill"]
         for fuzzy in fuzzy_matches(tokens, taken, self.fuzzy):
             if not kept(fuzzy.start, fuzzy.end):
                 continue
-            target = fuzzy.term.target
-            hit = self._hit(
-                line, tokens, fuzzy.start, fuzzy.end, "fuzzy", target, place, fuzzy.score
-            )
-            skill_hits.append(hit)
+            misspelt = Candidate(fuzzy.start, fuzzy.end, fuzzy.term)
+            if not misspelling_counts(tokens, line, misspelt, support):
+                continue
+            for target in (
+                fuzzy.term.target,
+                *carried_over(self._broader, fuzzy.term.target, fuzzy.term.text),
+            ):
+                hit = self._hit(
+                    line, tokens, fuzzy.start, fuzzy.end, "fuzzy", target, place, fuzzy.score
+                )
+                skill_hits.append(hit)
 
     def _hit(
         self, line: LogicalLine, tokens: LineTokens, start: int, end: int, method: str,

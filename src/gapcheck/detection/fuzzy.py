@@ -8,17 +8,20 @@ Guards (benchmarks/fuzzy_cutoff.py measures them; figures in benchmarks/README.m
 * MIN_LENGTH 5 and CUTOFF 82.5: 96% of typical one-edit typos of the taxonomy's names
   come back, while 0.09% of rare dictionary words (mostly inflections of the names
   themselves) and no ordinary word of the corpus resumes are taken for a skill;
-* a frequent English word (or name) is never taken for a misspelling, and neither is a
-  word in capitals (acronyms and names are written on purpose) or an inflected ordinary
-  word ("tableaux" is not "Tableau"); words that are all frequent count only when they
-  spell a name exactly once joined ("Tensor Flow");
+* a frequent English word (or name), or the name of software the taxonomy lacks
+  (data/known_names.txt: "Mathematica", "OpenGL"), is never taken for a misspelling,
+  and neither is a word in capitals (acronyms and names are written on purpose) or an
+  inflected ordinary word ("tableaux" is not "Tableau"); words that are all frequent
+  count only when they spell a name exactly once joined ("Tensor Flow");
 * the first letter must agree and the lengths may differ by at most two letters;
 * a run of words must be misspelled word by word: each word that differs from the
   name's word is at most two edits and 75% alike ("Scikit lern", not "Snakemake
   pipelines" for "SageMaker Pipelines");
 * spellings with a one-letter word or a slash are no target ("R programming", "A/B test");
-* target terms must be spelled out: no acronym, no one-letter or ambiguous term, and no
-  term the taxonomy writes as a lowercase ordinary word ("testing", "attention").
+* target terms must be spelled out: no acronym, no one-letter or ambiguous term, no
+  singular the detector derives, and no term the taxonomy writes as a lowercase ordinary
+  word ("testing", "attention"); a misspelling of a name that is also an English word
+  ("Pyhton", "Tablaeu") counts only where that word in lowercase would (ambiguity.py).
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from rapidfuzz.distance import OSA
 
 from gapcheck.detection.line_tokens import LineTokens
 from gapcheck.detection.vocabulary import Term, Vocabulary
-from gapcheck.detection.words import frequent_words, ordinary_words
+from gapcheck.detection.words import never_misspelled, ordinary_words
 
 MIN_LENGTH = 5  # letters in the candidate, spaces removed
 CUTOFF = 82.5  # OSA similarity x 100: one edit from 6 letters on, two from 12
@@ -76,7 +79,7 @@ def _squash_lowered(lowered: str) -> str:
 
 def eligible_target(term: Term, spelling: str, min_length: int = MIN_LENGTH) -> bool:
     """May a misspelling land on this spelling? Only spelled-out words qualify."""
-    if term.kind != "skill" or term.casing in ("acronym", "ambiguous"):
+    if term.kind != "skill" or term.casing in ("acronym", "ambiguous", "singular"):
         return False
     if spelling.islower() and spelling in ordinary_words():
         return False
@@ -202,7 +205,7 @@ def fuzzy_matches(
             open_[i] = False
     if not any(open_):
         return []
-    frequent = frequent_words()
+    frequent = never_misspelled()
     ordinary = ordinary_words()
     lowered = tokens.lowers
     found: list[FuzzyMatch] = []

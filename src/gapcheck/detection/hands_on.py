@@ -25,6 +25,10 @@ class HandsOnKind:
     pattern: re.Pattern[str]
     sections: tuple[str, ...] = ()  # limit to these section kinds; empty: anywhere
     skill_id: str | None = None  # the taxonomy skill that also proves it, when there is one
+    # Does a present item give that skill? Not where the skill is a named thing the item
+    # is wider than: any hackathon or competition (robotics, quiz, CTF, sports) is a
+    # competition, and none of them is Kaggle unless the detector found Kaggle named.
+    credits_skill: bool = True
 
 
 _NUMBER_OUTCOME = re.compile(
@@ -54,6 +58,7 @@ HANDS_ON_KINDS: tuple[HandsOnKind, ...] = (
             r"\bkaggle\b|\bhackathon|\bcompetition\b|\bdrivendata\b|\bzindi\b", re.IGNORECASE
         ),
         skill_id="kaggle",
+        credits_skill=False,
     ),
     HandsOnKind(
         "open_source",
@@ -163,7 +168,8 @@ def with_hands_on_skills(
 
     A present checklist item whose taxonomy skill the detector did not find explicitly
     becomes that skill, with the item's evidence (method "rule"), so a project with a
-    measured outcome closes the "projects" gap just as naming it would.
+    measured outcome closes the "projects" gap just as naming it would. An item never
+    becomes a narrower, named skill (`credits_skill`): a hackathon is not Kaggle.
     """
     kinds = {kind.id: kind for kind in HANDS_ON_KINDS}
     skills = {skill.id: skill for skill in taxonomy.skills}
@@ -171,7 +177,8 @@ def with_hands_on_skills(
     roles = {section.document: section.document_role for section in sections}
     added: list[FoundSkill] = []
     for item in items:
-        skill_id = kinds[item.id].skill_id if item.id in kinds else None
+        kind = kinds.get(item.id)
+        skill_id = kind.skill_id if kind is not None and kind.credits_skill else None
         if not item.present or skill_id is None or skill_id not in skills:
             continue
         if skill_id in found and found[skill_id].explicit:

@@ -32,7 +32,11 @@ def longest(tokens: LineTokens, accepted: list[Accepted]) -> list[Accepted]:
     slash-separated part of it ("C/C++" names both C and C++), or it is the product a
     longer term of another skill is named after ("GitHub Actions" names GitHub too).
     Terms of two skills that only share words both count: "text classification model"
-    names text classification and a classification model.
+    names text classification and a classification model. A generic skill that ends a
+    longer term of another skill, after a word of its own, is named too: "Deep Neural
+    Networks" are neural networks, "Large Language Models" language models, "Google
+    Cloud" a cloud (not through a hyphen: "self-supervised learning" is not supervised
+    learning; nor an acronym: "Vertex AI" is a product, not the field).
     """
     if len(accepted) < 2:  # nothing to compare
         return accepted
@@ -50,7 +54,7 @@ def longest(tokens: LineTokens, accepted: list[Accepted]) -> list[Accepted]:
                 continue
             if (o.start, o.end) == (c.start, c.end):
                 continue
-            if _names_the_product(c, o):
+            if _names_the_product(c, o) or _generic_tail(tokens, c, o):
                 continue
             if _side_by_side(c, o):
                 continue
@@ -89,6 +93,19 @@ def _names_the_product(inner: Candidate, outer: Candidate) -> bool:
         and inner.term.target != outer.term.target
         and inner.term.casing != "ambiguous"
         and _product_name(inner.term)
+    )
+
+
+def _generic_tail(tokens: LineTokens, inner: Candidate, outer: Candidate) -> bool:
+    """The shorter term ends the longer one of another skill after a separate word:
+    "Deep [Neural Networks]", "Large [Language Models]", "Google [Cloud]"."""
+    return (
+        inner.end == outer.end
+        and outer.start < inner.start
+        and inner.term.target != outer.term.target
+        and inner.term.casing != "acronym"
+        and not tokens.glued[inner.start - 1]
+        and tokens.texts[inner.start - 1].isalpha()
     )
 
 

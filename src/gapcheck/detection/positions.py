@@ -23,6 +23,7 @@ listing only graduate degrees has its work counted whole (the first degree is no
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable, Sequence
 
@@ -34,6 +35,9 @@ from gapcheck.records import Degree, Evidence, Line, Position, Section
 POSITION_SECTIONS = ("experience", "research")
 MAX_ENTRY_WORDS = 14  # title, employer, place and dates; a bullet sentence is longer
 MAX_TITLE_WORDS = 12
+# An entry's dated line or title is short; longer lines (a paragraph, a hostile run of
+# spaces) are prose, and are not searched with the segment patterns at all.
+MAX_ENTRY_CHARS = 300
 # Where an entry's title may stand from its dates, in lines, nearest first: on the same
 # row, then below ("Nexus AI June 2023 -" / "Co-Founder & CTO"), then above.
 _OFFSETS = (0, 1, -1, 2, -2, -3)
@@ -67,7 +71,7 @@ _KINDS: tuple[tuple[str, re.Pattern[str]], ...] = (
             # "ML Engineer", "Machine Learning Research Intern", "Engineer, Machine Learning",
             # "Research Assistant - Machine Learning"; never an employer's name ("@ Foo.AI").
             rf"\b{_ML}\b(?:\W+\w+){{0,2}}?\W+{_ML_ROLE}\b"
-            rf"|\b{_ML_ROLE}\s*(?:,|-|–|—|\||:|\bof\b|\bin\b)\s*(?:\w+\s+)?{_ML}\b",
+            rf"|\b{_ML_ROLE}\s*(?:,|-|–|—|\||:|\bof\b|\bin\b)\s*{_ML}\b",
             re.IGNORECASE,
         ),
     ),
@@ -179,7 +183,8 @@ def _is_title_line(text: str) -> bool:
     not just "Full-Time Intern" (that says how a role was held, not which)."""
     words = _words(text)
     return not (
-        _BULLET.match(text)
+        len(text) > MAX_ENTRY_CHARS
+        or _BULLET.match(text)
         or words > MAX_TITLE_WORDS
         or (text.rstrip().endswith(".") and words > 5)
         or _INTERN_LABEL.match(text)
@@ -192,13 +197,19 @@ def _candidate(lines: Sequence[Line], index: int, offset: int, dated: set[int]) 
     if not 0 <= other < len(lines) or (offset and other in dated):
         return None
     low, high = sorted((index, other))
-    if any(low < row < high for row in dated):
+    if any(row in dated for row in range(low + 1, high)):  # at most a few lines apart
         return None
     return other
 
 
 def _title_in(line: Line) -> tuple[int, int] | None:
-    text = _without_dates(line.text)
+    return _title_in_text(line.text)
+
+
+# Each line is asked about from several entries' sides; a long document repeats lines.
+@functools.lru_cache(maxsize=4096)
+def _title_in_text(raw: str) -> tuple[int, int] | None:
+    text = _without_dates(raw)
     if not _is_title_line(text):
         return None
     span = _title_span(text)
@@ -215,10 +226,12 @@ def _offsets(lines: Sequence[Line], dated: Sequence[int]) -> list[int]:
     puts every title in the same place, and that place is tried first for each entry (so
     a bullet naming a "leader" never beats the title two lines up)."""
 
+    rows = set(dated)
+
     def count(offset: int) -> int:
         found = 0
         for index in dated:
-            other = _candidate(lines, index, offset, set(dated))
+            other = _candidate(lines, index, offset, rows)
             found += other is not None and _title_in(lines[other]) is not None
         return found
 
@@ -292,6 +305,8 @@ def find_positions(sections: Sequence[Section], today: Month) -> list[Position]:
         lines = section.lines
         entries: list[tuple[int, DateRange]] = []
         for i, line in enumerate(lines):
+            if len(line.text) > MAX_ENTRY_CHARS:
+                continue
             ranges = find_ranges(line.text)
             if ranges and _words(_without_dates(line.text)) <= MAX_ENTRY_WORDS:
                 prose = _in_prose(line.text)

@@ -47,6 +47,27 @@ ASPIRATION = re.compile(
 )
 
 
+# Words before a skill that say it is a plan, not held at all: "Next 6 months: CUDA",
+# "want to try LoRA", "Learning goals: Rust". Such a mention is no evidence.
+PLANNED = re.compile(
+    r"\bnext\s+(?:\d+|few|two|three|six|twelve)\s+(?:weeks?|months?|years?)\b"
+    r"|\b(?:next|this\s+coming)\s+(?:year|quarter|semester|term)\b"
+    r"|\b(?:want(?:s|ed)?|would\s+(?:like|love)|plan(?:s|ning)?|hop(?:e|es|ing)|aim(?:s|ing)?"
+    r"|intend(?:s|ing)?|going|eager|keen)\s+to\s+(?:try|learn|explore|study|pick\s+up|get\s+into"
+    r"|master|dive\s+into|experiment\s+with|look\s+into|start)\b"
+    r"|\b(?:to\s+(?:learn|try|explore)|learning\s+(?:goals?|plan|roadmap)|goals?|roadmap"
+    r"|wish\s*list|bucket\s+list|on\s+my\s+list|up\s+next|coming\s+up|future\s+plans?)\s*:",
+    re.IGNORECASE,
+)
+
+
+def planned(text: str) -> int | None:
+    """Where the words saying a plan end in a line ("want to try X"): the mentions after
+    that offset are plans; None for a line that states no plan."""
+    found = PLANNED.search(text)
+    return found.end() if found is not None else None
+
+
 def evidence_strength(section: Section, text_before: str) -> float:
     """How convincingly a mention shows a skill: by its section (SECTION_STRENGTH), a
     portfolio's plain text counting as project work, and "currently learning X" or

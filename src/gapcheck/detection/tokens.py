@@ -22,12 +22,12 @@ _PREFIX = re.compile(r"""^[(\[{"'<«•·▪●◦‣∙⋅*~|,;:!?=>$-]""")
 # Closing punctuation, a possessive 's, a per cent sign ("91%" -> 91 %, so that "%" can be
 # a cue word), and a final full stop (kept by abbreviations below).
 _SUFFIX = re.compile(r"""(?:[)\]}"'»,;:!?|•·=<>%]|'s|\.)$""")
-# List punctuation anywhere, hyphens between word characters, and the dot before a web
-# domain ending, so that "github.com/name" shows the word "github".
+# List punctuation anywhere, hyphens between word characters, and the dots before a web
+# domain and its ending, so that "github.com/name" and "name.github.io" show "github".
 _INFIX = re.compile(
     r"""[/,;|()\[\]{}•·▪●◦‣∙⋅=<>]"""
     r"""|(?<=[A-Za-z0-9])[-](?=[A-Za-z0-9])"""
-    r"""|(?<=[a-z0-9])\.(?=(?:com|org|io|net|edu|dev|ai|co|me)\b)"""
+    r"""|(?<=[a-z0-9])\.(?=(?:[a-z0-9-]+\.)?(?:com|org|io|net|edu|dev|ai|co|me)\b)"""
     r"""|:(?=/)"""
 )
 # Abbreviations whose full stops are part of the word: B.S., M.Sc., Ph.D., e.g.

@@ -24,13 +24,19 @@ Each term also gets a casing class that decides how much context it needs:
                capital is only sentence case.
     ambiguous  the taxonomy's ambiguity rules ("R", "Go", "Excel"), and any term of one
                letter, which gets the default rule (accepted in lists and Skills sections)
+    singular   the singular the detector derives from a one-word plural the taxonomy
+               writes in lowercase ("databases" -> "database", "ensembles" ->
+               "ensemble"): one instance names the same skill, but a singular noun is
+               often an everyday thing ("a jazz ensemble", "the client database"), so it
+               counts in a list, a Skills section or beside another skill on its line.
+               A singular of a rule's plural ("algorithms" -> "algorithm") keeps the rule.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from itertools import pairwise
 
@@ -40,7 +46,7 @@ from spacy.tokens import Doc
 
 from gapcheck.detection.logical_lines import normalise
 from gapcheck.detection.tokens import make_nlp
-from gapcheck.detection.words import ordinary_words
+from gapcheck.detection.words import frequent_words, ordinary_words
 from gapcheck.taxonomy.model import AmbiguityRule, Taxonomy
 
 # A one-letter term with no rule of its own is accepted only in these contexts.
@@ -214,6 +220,24 @@ def spelling_variants(term: str, casing: str) -> set[str]:
     return {form for form in forms if form}
 
 
+def _rule_spellings(term: Term) -> set[str]:
+    """A rule's term as written, and, when the rule ignores case, its British or American
+    spelling ("optimisation" <-> "optimization": one rule, one cue list for both) and,
+    for a term of several words, its hyphen and number variants ("neural network")."""
+    base = normalise(term.text)[0].strip()
+    if term.rule is None or term.rule.case_sensitive:
+        return {base}
+    forms = {base} | _spelling_swaps(base)
+    if " " in base or "-" in base:
+        forms |= spelling_variants(base, "plain")
+    return forms
+
+
+def spelling_swaps(text: str) -> set[str]:
+    """`text` in the other spelling, British or American, when it has one."""
+    return _spelling_swaps(text)
+
+
 def name_terms(name: str) -> list[str]:
     """The terms a skill's display name contributes.
 
@@ -274,8 +298,10 @@ class Vocabulary:
     def _add(self, term: Term) -> None:
         index = len(self.terms)
         self.terms.append(term)
-        if term.casing == "ambiguous" or term.method == "code":
+        if term.method == "code":
             spellings = {normalise(term.text)[0].strip()}
+        elif term.casing == "ambiguous":
+            spellings = _rule_spellings(term)
         else:
             spellings = spelling_variants(term.text, term.casing)
         self.variants[index] = spellings
@@ -329,6 +355,28 @@ class Vocabulary:
         found.sort(key=lambda c: (c.start, c.end, c.term.target, c.term.text))
         return found
 
+    def lowercase_acronyms(self, doc: Doc) -> list[Candidate]:
+        """Acronyms written in lowercase in a line written all in lowercase ("python, sql,
+        aws"): found in the line's capitals, as terms that need a list or a Skills section
+        (the default one-letter rule), since "sql" alone could be anything there."""
+        upper = self.nlp.make_doc(doc.text.upper())
+        if len(upper) != len(doc):
+            return []
+        found = []
+        for match_id, start, end in self._orth(upper):
+            term = self._term_of_match[match_id]
+            if term.kind != "skill" or term.casing not in ("acronym", "ambiguous"):
+                continue
+            if term.casing == "acronym":
+                term = replace(term, casing="ambiguous")  # no rule: the default one
+            found.append(Candidate(start, end, term))
+        return found
+
+    def whole_terms(self, text: str) -> list[Term]:
+        """The terms spelled by the whole of `text` (lowercase words joined by spaces)."""
+        doc = self.nlp.make_doc(text)
+        return [c.term for c in self.candidates(doc) if c.start == 0 and c.end == len(doc)]
+
     def blocks(self, doc: Doc) -> list[Block]:
         found = []
         for match_id, start, end in self._blocked(doc):
@@ -337,11 +385,37 @@ class Vocabulary:
         return found
 
 
+def _singular(text: str, spelled: set[str]) -> str | None:
+    """The singular of a one-word lowercase plural term, when the detector adds it.
+
+    Only for a plural of an English word ("kmeans" and "recsys" are names), not for a
+    name styled in lowercase ("pandas" is the skill's display name as written), nor for
+    a possessive written without its apostrophe ("masters" beside "master's"), nor where
+    the taxonomy already spells the singular.
+    """
+    if not text.isalpha() or not text.islower() or not text.endswith("s"):
+        return None
+    singular = _other_number(text)
+    if singular is None or singular.endswith("s") or singular not in frequent_words():
+        return None
+    if {singular, singular + "'s", singular + "’s", text} & spelled - {text}:
+        return None
+    return singular
+
+
 def _skill_terms(taxonomy: Taxonomy) -> Iterator[Term]:
     for skill in taxonomy.skills:
+        names = set(name_terms(skill.name))  # as written: "pandas" is a name, "Algorithms" not
+        spelled = {text.lower() for text in names} | {
+            text.lower()
+            for text in (*skill.aliases, *skill.narrower, *(r.term for r in skill.ambiguous))
+        }
         ruled = {rule.term.lower() for rule in skill.ambiguous}
         for rule in skill.ambiguous:
             yield Term(skill.id, "skill", "alias", rule.term, "ambiguous", rule)
+            singular = _singular(rule.term, spelled) if not rule.case_sensitive else None
+            if singular is not None and rule.term not in names:
+                yield Term(skill.id, "skill", "alias", singular, "ambiguous", rule)
         named = [(text, "exact") for text in name_terms(skill.name)]
         others = [(text, "alias") for text in (*skill.aliases, *skill.narrower)]
         # A lowercase spelling of a word-like name ("python" beside "Python") is the same
@@ -356,6 +430,10 @@ def _skill_terms(taxonomy: Taxonomy) -> Iterator[Term]:
                 "word" if text.lower() in words and casing_of(text) == "plain" else casing_of(text)
             )
             yield Term(skill.id, "skill", method, text, casing)
+            singular = _singular(text, spelled) if casing == "plain" else None
+            if singular is not None and text not in names and singular not in seen:
+                seen.add(singular)
+                yield Term(skill.id, "skill", method, singular, "singular")
 
 
 def _certification_terms(taxonomy: Taxonomy) -> Iterable[Term]:

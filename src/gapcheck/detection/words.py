@@ -3,7 +3,9 @@
 `FREQUENT` holds every listed word (names and brands included): a token in it is never
 taken for a misspelled skill. `ORDINARY` holds those a dictionary lists in lowercase
 ("spark", "excel", "python"): a skill term that is such a word counts in lowercase only
-where the context shows it is meant as a skill.
+where the context shows it is meant as a skill. `KNOWN_NAMES` (data/known_names.txt)
+holds names of software the taxonomy has no entry for: written on purpose, never a
+misspelling of a skill.
 """
 
 from __future__ import annotations
@@ -33,3 +35,18 @@ def frequent_words() -> frozenset[str]:
 
 def ordinary_words() -> frozenset[str]:
     return _load()[1]
+
+
+@lru_cache(maxsize=1)
+def known_names() -> frozenset[str]:
+    """Lowercase names of software and products that are never misspellings."""
+    text = (resources.files("gapcheck") / "data" / "known_names.txt").read_text(encoding="utf-8")
+    return frozenset(
+        line.strip().lower() for line in text.splitlines() if line.strip() and line[0] != "#"
+    )
+
+
+@lru_cache(maxsize=1)
+def never_misspelled() -> frozenset[str]:
+    """Frequent words and known names: no token among them is a misspelled skill."""
+    return frequent_words() | known_names()

@@ -34,7 +34,17 @@ _LEGAL = re.compile(
 )
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}\s+(?P<text>.+?)\s*#*$")
 _BOLD_LINE = re.compile(r"^(\*\*|__)(?P<text>[^*_]+?)(\*\*|__):?$")
-_LEAD_IN = re.compile(r"\b(?:with|of|in|for|to|on|using|the|a|an|and|or)\s*$", re.IGNORECASE)
+_LEAD_IN = re.compile(
+    r"\b(?:with|of|in|for|to|on|using|the|a|an|and|or|following)\s*$", re.IGNORECASE
+)
+# Longer lines are paragraphs, read sentence by sentence.
+PARAGRAPH_CHARACTERS = 300
+# A sentence ends at ".", "!" or "?" after a small letter or a digit (so not in "U.S." nor
+# after "e.g."), even with no space after it, or at a bullet run into the line.
+_SENTENCE_END = re.compile(
+    r"(?<=[a-z0-9)%][.!?])(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\betc\.)(?<!\bvs\.)(?<!\bPh\.)\s*(?=[A-Z●•▪])"
+    r"|\s*[●•▪]\s*"
+)
 _INLINE_HEADING = re.compile(r"^(?P<head>[^:.;]{2,60}):\s*(?P<rest>\S.*)$")
 
 _PREFERRED_HEADING = re.compile(
@@ -145,24 +155,39 @@ def classify_lines(text: str) -> tuple[str, str, list[PostingLine]]:
         if not title and (markdown or first_line_title):
             title = markdown.group("text") if markdown else stripped
             continue
-        content = _LIST_MARKER.sub("", stripped).strip()
-        if _LEGAL.search(content):
-            context = "skipped"
-        heading = _heading_context(content, markdown is not None, context)
-        if heading is not None:
-            context = heading
-            lines.append(PostingLine(number, content, context))
-            continue
-        line_context = context
-        inline = _INLINE_HEADING.match(content)
-        # "Nice to have: Spark, Kafka" names its line's part; "Experience with: Git, Docker"
-        # is the start of a sentence, which keeps the part it stands in.
-        if inline and len(inline.group("head").split()) <= 5 and not _LEAD_IN.search(
-            inline.group("head")
-        ):
-            line_context = _classify_heading(inline.group("head")) or line_context
-        lines.append(PostingLine(number, content, line_context))
+        pieces = _sentences(stripped) if len(stripped) > PARAGRAPH_CHARACTERS else [stripped]
+        for piece in pieces:
+            content = _LIST_MARKER.sub("", piece).strip()
+            context, line_context = _line_context(content, markdown is not None, context)
+            if len(pieces) > 1 and line_context != context and _INLINE_HEADING.match(content):
+                # In a paragraph run together from a whole posting, "Requirements: ..." is
+                # all that is left of its headings: it opens a part, not one line's.
+                context = line_context
+            lines.append(PostingLine(number, content, line_context))
     return title, company, lines
+
+
+def _line_context(content: str, is_markdown: bool, context: str) -> tuple[str, str]:
+    """The context after this line, and the line's own."""
+    if _LEGAL.search(content):
+        context = "skipped"
+    heading = _heading_context(content, is_markdown, context)
+    if heading is not None:
+        return heading, heading
+    inline = _INLINE_HEADING.match(content)
+    # "Nice to have: Spark, Kafka" names its line's part; "Experience with: Git, Docker"
+    # is the start of a sentence, which keeps the part it stands in.
+    if inline and len(inline.group("head").split()) <= 5 and not _LEAD_IN.search(
+        inline.group("head")
+    ):
+        return context, _classify_heading(inline.group("head")) or context
+    return context, context
+
+
+def _sentences(paragraph: str) -> list[str]:
+    """A long line cut into sentences, so that boilerplate starts where its sentence does:
+    some postings come as one line ("...in Python.We are an equal opportunity employer")."""
+    return [part for part in _SENTENCE_END.split(paragraph) if part.strip()]
 
 
 def _heading_context(content: str, is_markdown: bool, current: str) -> str | None:
@@ -185,6 +210,10 @@ def _heading_context(content: str, is_markdown: bool, current: str) -> str | Non
     if is_markdown or bold:
         return kind or "description"  # a marked-up heading always opens a new part
     if text.endswith(":") and len(words) <= 12:
+        # "Experience with any of the following:" leads into a list in the part it stands
+        # in; only a preference ("Bonus points if you have any of the following:") changes it.
+        if _LEAD_IN.search(text.rstrip(":")) and kind != "preferred":
+            return None
         return kind  # an unknown lead-in ("Packages:") keeps the context it is in
     if kind is None or text[-1] in ".,;!" or ":" in text.rstrip(":"):
         return None  # a sentence, or "Nice to have: Spark" (a heading for its own line only)

@@ -5,12 +5,15 @@ or C++"). A run is one of:
 
     alternatives  joined by "or" or "/", introduced by "one of" / "either", or left open
                   ("Hadoop, Spark, etc.", "AWS or similar"): one group, any member meets it
-    examples      a "such as / e.g. / including" list after a named broader skill ("computer
-                  vision tasks such as object detection and classification") or after a kind
-                  of work that is no set of interchangeable tools ("problems such as ..."):
-                  each member its own item, preferred unless the clause marks it otherwise;
-                  the broader skill is what the clause requires
+    examples      a "such as / e.g. / including / (...)" list after a named broader skill
+                  ("computer vision tasks such as object detection and classification") or,
+                  with no skill named, after a kind of work that is no set of interchangeable
+                  tools ("problems such as ..."): each member its own item, preferred unless
+                  the clause marks it otherwise; the broader skill is what the clause requires
     a list        anything else ("Python and SQL"): each member its own item
+
+A comma list goes on across items gapcheck does not know ("object detection, sensor fusion,
+anomaly detection" is one run), so what holds for its start holds for its end.
 
 Each run takes its level from the words that mark it ("Docker preferred", "Python required,
 Scala a plus", "preferably in Linux"): a marker applies to the runs it stands next to, not
@@ -31,7 +34,10 @@ from gapcheck.records import Detection
 _LIST_LINK = re.compile(r"^[\s,/&|]*(?:and/or|or|and|nor)?[\s,/&|]*$", re.IGNORECASE)
 # ... or by items gapcheck does not know, in the same comma list ("object detection and
 # classification, sensor fusion, tracking, anomaly detection").
-_UNKNOWN_ITEM = r"(?:(?!\b(?:with|of|in|for|to|on|using|from)\b)[^,;:.()])"
+_UNKNOWN_ITEM = (
+    r"(?:(?!\b(?:with|of|in|for|to|on|using|from|such|including|like|e\.g|especially"
+    r"|preferably|ideally)\b)[^,;:.()])"
+)
 _LIST_GOES_ON = re.compile(
     rf"^\s*,\s*(?:{_UNKNOWN_ITEM}{{1,40}}?\s*,\s*)*"
     rf"(?:{_UNKNOWN_ITEM}{{1,45}}?\s*)?(?:\b(?:and/or|and|or)\s+)?$",
@@ -51,8 +57,9 @@ _OPEN_AFTER = re.compile(
 )
 # Words that introduce examples (or, with no broader skill named, interchangeable choices).
 _EXAMPLES_BEFORE = re.compile(
-    r"(?P<intro>\bsuch as|\be\.g\b\.?|\bfor example|\bfor instance|\bincluding|\blike|\()"
-    r"\W*(?:(?:[\w+#./-]+\s*){1,5},\s*)*(?:[\w+#.-]+\W+){0,3}$",
+    r"(?P<intro>\bsuch as|\be\.g\b\.?|\bfor example|\bfor instance"
+    r"|\bincluding(?:,? but not limited to\W)?|\blike|\()"
+    r"\W*(?:[\w+#./-]+(?:\s+[\w+#./-]+){0,4},\s*)*(?:[\w+#.-]+\W+){0,3}$",
     re.IGNORECASE,
 )
 # "deep learning frameworks, such as": a skill, then at most three words of its own (no
@@ -77,7 +84,8 @@ AREA_NOUNS = frozenset(
 _MARKER = re.compile(
     r"(?P<preferred>\bnot (?:required|essential|mandatory|necessary)\b"
     r"|\ba (?:big |strong |huge |definite )?(?:plus|bonus)\b|\bpluses\b|\bnice[- ]to[- ]have\b"
-    r"|\bgood[- ]to[- ]have\b|\bbonus\b|\bpreferred\b|\bpreferably\b|\bpreference\b"
+    r"|\bgood[- ]to[- ]have\b|\bbonus\b|\bplus\b(?=\W*$)|\bpreferred\b|\bpreferably\b"
+    r"|\bpreference\b"
     r"|\bdesirable\b|\bdesired\b|\bideally\b|\ban? (?:advantage|asset)\b|\badvantageous\b"
     r"|\boptional\b|\bhelpful\b|\bbeneficial\b)"
     r"|(?P<required>(?<!as )(?<!if )(?<!when )(?<!where )\brequired\b|\brequires?\b"
@@ -100,8 +108,10 @@ _AFTER_POSTFIX = re.compile(
     r"^\s*(?:[^\w\s]|$|(?:but|and|or|for|if|in|with|though|although|not|as|to|by|at|on)\b)",
     re.IGNORECASE,
 )
-# What stops a marker from reaching further: another thought begins.
+# What stops a marker from reaching further: another thought begins (or, between runs, a
+# parenthesis: "3+ years and strong skills (Python is a plus)" marks Python only).
 _BACK_STOP = re.compile(r"[;:,–—]|\s-\s|\b(?:but|while|whereas|although|though)\b", re.I)
+_BETWEEN_STOP = re.compile(r"[;:,–—()]|\s-\s|\b(?:but|while|whereas|although|though)\b", re.I)
 _FORWARD_STOP = re.compile(r"[;–—]|\s-\s|\b(?:but|while|whereas|although|though)\b", re.I)
 # "..., statistics, or social sciences preferred": the list's last item stands between.
 _LAST_ITEM = re.compile(r"^\s*,\s*(?:(?:and|or|and/or)\s+)[^,;:.()–—]{1,40}$", re.IGNORECASE)
@@ -274,7 +284,7 @@ def _reach_back(
         return []
     reached = [last]
     for i in reversed(before[:-1]):
-        if i in taken or _BACK_STOP.search(clause[runs[i].end : runs[reached[-1]].start]):
+        if i in taken or _BETWEEN_STOP.search(clause[runs[i].end : runs[reached[-1]].start]):
             break
         reached.append(i)
     return reached

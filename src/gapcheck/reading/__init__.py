@@ -12,9 +12,13 @@ Anything gapcheck cannot use raises a `GapcheckError` subclass naming the file.
 
 from __future__ import annotations
 
+import os
+import stat
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
-from gapcheck.errors import InputError, LimitError, UsageError
+from gapcheck.errors import GapcheckError, InputError, LimitError, UsageError
 from gapcheck.reading import limits, quality
 from gapcheck.reading.result import ReadResult
 from gapcheck.reading.sniff import sniff
@@ -26,6 +30,7 @@ __all__ = [
     "ReadResult",
     "read_bytes",
     "read_document",
+    "read_regular_file",
 ]
 
 ROLES = ("resume", "portfolio")
@@ -63,13 +68,25 @@ def read_bytes(
     budget = limits.ReadBudget(source)
     with budget.watch():
         result = _read_kind(kind, data, source, engine, budget)
+    if len(result.lines) > limits.MAX_TEXT_LINES:  # whatever the reader counted on the way
+        budget.lines = 0
+        budget.add_lines(len(result.lines))
+    warnings = list(result.warnings)
+    if result.page_characters:
+        scanned = quality.check_scanned_pages(
+            source, result.page_characters, result.page_image_cover
+        )
+        if scanned is not None:
+            warnings.append(scanned)
     share = quality.unreadable_share(result.readable, result.unreadable)
-    quality.check_garbled(source, share, (line.text for line in result.lines))
+    texts = [line.text for line in result.lines]
+    doubtful = quality.check_garbled(source, share, texts, kind=kind)
     if not result.lines:
         raise InputError(source, "contains no text", "check that this is the right file")
-    warnings = list(result.warnings)
     if (warning := quality.unreadable_warning(share)) is not None:
         warnings.append(warning)
+    if doubtful is not None:
+        warnings.append(doubtful)
     if result.layout in ("two-column", "sidebar"):
         warnings.append(TWO_COLUMN_WARNING)
     diagnostics = Diagnostics(
@@ -87,24 +104,86 @@ def read_bytes(
 
 
 def _load(path: Path) -> bytes:
+    return read_regular_file(path, limits.MAX_BYTES, _too_big)
+
+
+RESUME_ADVICE = "pass the resume file itself (PDF, DOCX, TXT, MD or HTML)"
+
+
+def read_regular_file(
+    path: Path,
+    limit: int,
+    too_big: Callable[[str, int], GapcheckError],
+    advice: str = RESUME_ADVICE,
+) -> bytes:
+    """The file's bytes, refusing before any read what is not a regular file.
+
+    A device (/dev/zero never ends), a named pipe (a read waits for a writer forever) or
+    a socket is refused from its type; the file is then opened without blocking, its type
+    checked again on the open file (it may have been swapped since), and at most one
+    byte more than `limit` is read, whatever size it claimed: `too_big(name, size)` is
+    raised past the limit. Any reader of a user's file (a posting, say) can use it, with
+    its own `advice` for what to pass instead.
+    """
     name = path.name or str(path)
     try:
-        if not path.exists():
-            raise InputError(name, "file not found", "check the path and the file name")
-        if path.is_dir():
-            raise InputError(
-                name,
-                "is a folder, not a file",
-                "pass the resume file itself (PDF, DOCX, TXT, MD or HTML)",
-            )
-        size = path.stat().st_size
-        if size > limits.MAX_BYTES:
-            raise _too_big(name, size)
-        return path.read_bytes()
+        try:
+            mode = path.stat().st_mode  # follows a symbolic link, as the read does
+        except (FileNotFoundError, NotADirectoryError):
+            raise InputError(name, "file not found", "check the path and the file name") from None
+        _check_regular(name, mode, advice)
+        flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+        descriptor = os.open(path, flags | getattr(os, "O_NOCTTY", 0))
+        with open(descriptor, "rb", buffering=0, closefd=True) as stream:  # noqa: PTH123
+            info = os.fstat(stream.fileno())
+            _check_regular(name, info.st_mode, advice)
+            if info.st_size > limit:
+                raise too_big(name, info.st_size)
+            return _read_at_most(stream, name, limit, too_big)
     except OSError as exc:
         raise InputError(
             name, f"cannot be read ({exc.strerror or exc})", "check its permissions"
         ) from None
+
+
+# What a path that is not a regular file is, by the type in its mode.
+_SPECIAL_FILES = (
+    (stat.S_ISCHR, "a character device (like /dev/zero)"),
+    (stat.S_ISBLK, "a block device (a disk)"),
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISSOCK, "a socket"),
+)
+
+
+def _check_regular(name: str, mode: int, advice: str = RESUME_ADVICE) -> None:
+    if stat.S_ISDIR(mode):
+        raise InputError(name, "is a folder, not a file", advice)
+    if stat.S_ISREG(mode):
+        return
+    what = next((what for test, what in _SPECIAL_FILES if test(mode)), "a special file")
+    raise InputError(name, f"is {what}, not a regular file", advice)
+
+
+def _read_at_most(
+    stream: BinaryIO,
+    name: str,
+    limit: int,
+    too_big: Callable[[str, int], GapcheckError] | None = None,
+) -> bytes:
+    """Up to `limit` bytes; an error if the file holds more (it grew after its size was read)."""
+    parts: list[bytes] = []
+    total = 0
+    while True:
+        piece = stream.read(min(_READ_PIECE, limit + 1 - total))
+        if not piece:
+            return b"".join(parts)
+        parts.append(piece)
+        total += len(piece)
+        if total > limit:
+            raise (too_big or _too_big)(name, total)
+
+
+_READ_PIECE = 1 << 20
 
 
 def _too_big(source: str, size: int) -> LimitError:

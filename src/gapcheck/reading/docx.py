@@ -2,10 +2,15 @@
 
 Every paragraph of the body is read in document order, including those inside tables
 (resume templates lay out columns with tables) and text boxes (Canva and many Word
-templates put whole sections in them); the page header comes first, because that is
-where templates put the name and contact details. Heading styles and bold runs give
-the section finder the same signals a PDF's fonts do. Page numbers follow the page
-breaks Word recorded when it last laid the document out.
+templates put whole sections in them); the page headers come first, because that is
+where templates put the name and contact details, and the footnotes, endnotes and
+footers last. Heading styles and bold runs give the section finder the same signals a
+PDF's fonts do. Page numbers follow the page breaks Word recorded when it last laid the
+document out.
+
+Every paragraph of every part counts against the text and line limits (its characters,
+and its lines however they are broken), and the archive is inflated in counted pieces
+before python-docx sees it (`archive.py`).
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from typing import Any
 
 from gapcheck.errors import InputError, LimitError
 from gapcheck.reading import limits
+from gapcheck.reading.archive import stored_copy
 from gapcheck.reading.lines import BODY_SIZE, HEADING_SIZES, TextItem, lines_from_items
 from gapcheck.reading.result import ReadResult
 
@@ -24,34 +30,20 @@ _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallba
 
 
 def read_docx(data: bytes, source: str, budget: limits.ReadBudget) -> ReadResult:
-    document = _open(data, source)
+    document = _open(data, source, budget)
     items: list[TextItem] = []
-    seen_header: set[str] = set()
-    for section in document.sections:
-        try:
-            paragraphs = list(section.header.paragraphs)
-        except (AttributeError, KeyError, ValueError):  # no header part
-            paragraphs = []
-        for paragraph in paragraphs:
-            item = _item(paragraph, 1)
-            if item is not None and item.text not in seen_header:
-                seen_header.add(item.text)
-                items.append(item)
+    package_parts = list(document.part.package.iter_parts())
+    # Headers first (templates put the name and contact details there), each line once.
+    _add_once(items, _story_paragraphs(package_parts, "header"), budget)
     page = 1
-    for paragraph in _body_paragraphs(document):
-        if len(items) > limits.MAX_TEXT_LINES:
-            raise LimitError(
-                source,
-                f"has more than {limits.MAX_TEXT_LINES} paragraphs",
-                "pass the resume itself",
-            )
+    for paragraph in _body_paragraphs(document.element.body, document.part):
         page += _page_breaks_before(paragraph)
-        item = _item(paragraph, page)
-        if item is not None:
-            budget.add_characters(len(item.text))
-            items.append(item)
-        if len(items) % 200 == 0:
-            budget.check()
+        _add(items, _item(paragraph, page), budget)
+    # Then the notes, and the footers (each line once), as a PDF shows them last.
+    for kind in ("footnotes", "endnotes"):
+        for paragraph in _note_paragraphs(package_parts, kind, document.part):
+            _add(items, _item(paragraph, page), budget)
+    _add_once(items, _story_paragraphs(package_parts, "footer"), budget, page=page)
     lines, readable, unreadable = lines_from_items(items)
     return ReadResult(
         lines=lines,
@@ -63,14 +55,47 @@ def read_docx(data: bytes, source: str, budget: limits.ReadBudget) -> ReadResult
     )
 
 
-def _open(data: bytes, source: str) -> Any:
+def _add(items: list[TextItem], item: TextItem | None, budget: limits.ReadBudget) -> None:
+    """Count a paragraph against the text and line limits (an empty one is a line too,
+    so a body of millions of empty paragraphs stops at the limit) and keep it if it has
+    text."""
+    if item is None:
+        budget.add_lines(1)
+    else:
+        budget.add_characters(len(item.text))
+        budget.add_lines(max(1, limits.count_lines(item.text)))
+        items.append(item)
+    if budget.lines % 200 == 0:
+        budget.check()
+
+
+def _add_once(
+    items: list[TextItem],
+    paragraphs: Iterator[Any],
+    budget: limits.ReadBudget,
+    *,
+    page: int = 1,
+) -> None:
+    seen: set[str] = set()
+    for paragraph in paragraphs:
+        item = _item(paragraph, page)
+        if item is not None and item.text in seen:
+            item = None
+        if item is not None:
+            seen.add(item.text)
+        _add(items, item, budget)
+
+
+def _open(data: bytes, source: str, budget: limits.ReadBudget) -> Any:
     import zipfile
 
     from docx import Document as open_docx
     from docx.opc.exceptions import OpcError
 
+    # Every entry inflated here, in counted pieces: python-docx reads a stored copy.
+    stored, _ = stored_copy(data, source, budget)
     try:
-        return open_docx(io.BytesIO(data))
+        return open_docx(io.BytesIO(stored))
     except LimitError:  # the time or memory budget ran out while the archive was parsed
         raise
     except (OpcError, KeyError, ValueError, zipfile.BadZipFile, OSError) as exc:
@@ -87,8 +112,8 @@ def _open(data: bytes, source: str) -> Any:
         ) from None
 
 
-def _body_paragraphs(document: Any) -> Iterator[Any]:
-    """Every paragraph in document order: body, table cells, text boxes.
+def _body_paragraphs(root: Any, part: Any) -> Iterator[Any]:
+    """Every paragraph under `root` in document order: body, table cells, text boxes.
 
     A text box is stored twice (a modern drawing and a VML fallback for old Word);
     the fallback copy is skipped. Paragraphs are made one at a time, so the line
@@ -96,11 +121,40 @@ def _body_paragraphs(document: Any) -> Iterator[Any]:
     """
     from docx.text.paragraph import Paragraph
 
-    body = document.element.body
-    for element in body.iter(f"{_W}p"):
+    for element in root.iter(f"{_W}p"):
         if any(ancestor.tag == _FALLBACK for ancestor in element.iterancestors()):
             continue
-        yield Paragraph(element, document.part)
+        yield Paragraph(element, part)
+
+
+def _story_paragraphs(parts: list[Any], kind: str) -> Iterator[Any]:
+    """The paragraphs of every header (or footer) part, text boxes and tables included."""
+    from docx.parts.hdrftr import FooterPart, HeaderPart
+
+    wanted = HeaderPart if kind == "header" else FooterPart
+    for part in sorted((p for p in parts if isinstance(p, wanted)), key=lambda p: p.partname):
+        yield from _body_paragraphs(part.element, part)
+
+
+_NOTES = {
+    "footnotes": "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml",
+    "endnotes": "application/vnd.openxmlformats-officedocument.wordprocessingml.endnotes+xml",
+}
+
+
+def _note_paragraphs(parts: list[Any], kind: str, document_part: Any) -> Iterator[Any]:
+    """The paragraphs of the footnotes (or endnotes) part, which python-docx leaves as
+    bytes: parsed with its parser, which expands no entities."""
+    from docx.oxml.parser import parse_xml
+
+    for part in parts:
+        if getattr(part, "content_type", "") != _NOTES[kind]:
+            continue
+        try:
+            root = parse_xml(part.blob)
+        except Exception:  # noqa: S112 - a damaged notes part is left out, the rest is read
+            continue
+        yield from _body_paragraphs(root, document_part)
 
 
 def _page_breaks_before(paragraph: Any) -> int:
@@ -115,7 +169,10 @@ def _page_breaks_before(paragraph: Any) -> int:
 def _item(paragraph: Any, page: int) -> TextItem | None:
     text = paragraph.text
     for link in getattr(paragraph, "hyperlinks", ()):
-        address = getattr(link, "address", "") or ""
+        try:
+            address = getattr(link, "address", "") or ""
+        except (KeyError, AttributeError):  # a link whose target is in another part
+            address = ""
         if address.startswith(("http://", "https://")) and address.rstrip("/") not in text:
             text = f"{text} ({address})"
     if not text.strip():

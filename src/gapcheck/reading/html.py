@@ -80,18 +80,13 @@ class _Collector:
     def flush(self) -> None:
         text = " ".join("".join(self.parts).split())
         self.parts.clear()
-        if text:
+        if text:  # whitespace, line breaks included, is collapsed: one line per block
             self.budget.add_characters(len(text))
+            self.budget.add_lines(1)
             if self.level:
                 self.items.append(heading_item(text, self.level))
             else:
                 self.items.append(TextItem(("• " if self.bullet else "") + text, size=BODY_SIZE))
-            if len(self.items) > limits.MAX_TEXT_LINES:
-                raise LimitError(
-                    self.budget.source,
-                    f"has more than {limits.MAX_TEXT_LINES} lines of text",
-                    "pass the resume or portfolio page itself",
-                )
         self.bullet = False
 
     def walk(self, root: Any) -> None:
@@ -170,7 +165,10 @@ class _Collector:
     def _title(self, head: Any) -> None:
         title = head.find("title")
         if title is not None and title.get_text(strip=True):
-            self.items.append(heading_item(title.get_text(" ", strip=True), 1))
+            text = " ".join(title.get_text(" ", strip=True).split())
+            self.budget.add_characters(len(text))
+            self.budget.add_lines(1)
+            self.items.append(heading_item(text, 1))
 
 
 def read_html(data: bytes, source: str, budget: limits.ReadBudget) -> ReadResult:

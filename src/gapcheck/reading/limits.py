@@ -15,6 +15,7 @@ interrupted.
 
 from __future__ import annotations
 
+import re
 import signal
 import sys
 import threading
@@ -29,7 +30,9 @@ MAX_BYTES = 20 * 1024 * 1024  # 20 MB
 MAX_PAGES = 50
 MAX_SECONDS = 30.0  # wall-clock budget for reading one file
 MAX_EXTRA_MEMORY_MB = 1024  # growth of the process's peak memory while reading one file
-MAX_TEXT_LINES = 50_000  # text, Markdown, HTML and DOCX inputs
+# Lines of one document, whatever separates them: "\n", "\r", form feeds, U+2028 and
+# U+2029 and every other break `str.splitlines` knows (see `count_lines`), in every reader.
+MAX_TEXT_LINES = 50_000
 # Characters of text in one document (for text and Markdown files, of the file itself). A
 # dense resume page holds about 4,000; this also bounds the work of every later stage.
 MAX_CHARACTERS = 200_000
@@ -39,8 +42,10 @@ MAX_LINE_CHARACTERS = 2_000
 # Compressed data: what one PDF stream may inflate to, and all of a PDF's streams together.
 MAX_STREAM_BYTES = 64 * 1024 * 1024
 MAX_INFLATED_BYTES = 256 * 1024 * 1024
-# ZIP containers (DOCX): entries, and their uncompressed size as the archive declares it
-# (Python's zipfile never inflates an entry past its declared size).
+# ZIP containers (DOCX): entries, and what all of them inflate to. The sizes an archive
+# declares are checked first (a cheap refusal of an honest bomb), but the bound is the bytes
+# actually produced while inflating, counted piece by piece (`reading/archive.py`), since
+# an entry can lie about its size.
 MAX_ARCHIVE_ENTRIES = 5_000
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
 # How often the timer signal checks the budget while a file is read.
@@ -53,6 +58,18 @@ GARBLED_SHARE = 0.25
 UNREADABLE_WARN_SHARE = 0.03
 # Fewer characters than this in a whole PDF means there is no real text layer.
 MIN_TEXT_CHARACTERS = 40
+
+
+# Every line break `str.splitlines` splits at; "\r\n" counts once.
+_LINE_BREAK = re.compile("\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def count_lines(text: str) -> int:
+    """How many lines `text` holds, as `str.splitlines` would cut it (0 for "")."""
+    if not text:
+        return 0
+    breaks = len(_LINE_BREAK.findall(text))
+    return breaks if _LINE_BREAK.fullmatch(text[-1]) else breaks + 1
 
 
 def size_text(n_bytes: int) -> str:
@@ -101,6 +118,7 @@ class ReadBudget:
         self._watching = False
         self.page = 0  # the page being read, for the error message
         self.characters = 0  # characters of text read so far
+        self.lines = 0  # lines of text read so far
 
     def _where(self) -> str:
         return f" (on page {self.page})" if self.page else ""
@@ -137,6 +155,24 @@ class ReadBudget:
                 f"has more than {self.max_characters:,} characters of text, over the limit",
                 "pass the resume itself (a resume holds a few thousand), or split the file",
             )
+
+    def add_lines(self, count: int) -> None:
+        """Count `count` more lines (see `count_lines`); raise once past the line limit."""
+        self.lines += count
+        if self.lines > MAX_TEXT_LINES:
+            raise LimitError(
+                self.source,
+                f"has more than {MAX_TEXT_LINES:,} lines, over the limit",
+                "pass the resume itself (a resume holds a few hundred), or split the file",
+            )
+
+    def add_text(self, text: str) -> None:
+        """Count one piece of text: its characters and its lines."""
+        self.add_characters(len(text))
+        self.add_lines(count_lines(text))
+
+    def remaining_seconds(self) -> float:
+        return self._deadline - time.monotonic()
 
     @contextmanager
     def watch(self) -> Iterator[None]:

@@ -69,6 +69,8 @@ class PdfContent:
     icons: int = 0  # glyphs dropped because they were set in an icon font
     images: int = 0
     paths: int = 0
+    page_characters: list[int] = field(default_factory=list)  # text characters per page
+    page_image_cover: list[float] = field(default_factory=list)  # image share of each page
 
 
 def _open_document(data: bytes, source: str) -> PDFDocument:
@@ -244,8 +246,11 @@ def _page_fragments(
     layout: Any, bold_fonts: dict[str, bool], content: PdfContent
 ) -> list[Fragment]:
     fragments: list[Fragment] = []
+    characters_before = content.characters
+    image_area = 0.0
 
     def visit(item: Any) -> None:
+        nonlocal image_area
         for child in item:
             if isinstance(child, LTTextBox):
                 for line in child:
@@ -255,6 +260,7 @@ def _page_fragments(
                             fragments.append(fragment)
             elif isinstance(child, LTImage):
                 content.images += 1
+                image_area += _area_on_page(child, layout)
             elif isinstance(child, LTFigure):
                 visit(child)
             elif isinstance(child, LTCurve):  # also LTLine and LTRect
@@ -265,7 +271,22 @@ def _page_fragments(
                     fragments.append(fragment)
 
     visit(layout)
+    content.page_characters.append(content.characters - characters_before)
+    page_area = _finite(layout.width) * _finite(layout.height)
+    content.page_image_cover.append(min(1.0, image_area / page_area) if page_area > 0 else 0.0)
     return fragments
+
+
+def _finite(value: Any) -> float:
+    number = float(value)
+    return number if math.isfinite(number) else 0.0
+
+
+def _area_on_page(item: Any, page: Any) -> float:
+    """The area of `item`'s box that lies on the page (a box may reach far outside it)."""
+    width = min(_finite(item.x1), _finite(page.x1)) - max(_finite(item.x0), _finite(page.x0))
+    height = min(_finite(item.y1), _finite(page.y1)) - max(_finite(item.y0), _finite(page.y0))
+    return width * height if width > 0 and height > 0 else 0.0
 
 
 def _fragment(line: Any, bold_fonts: dict[str, bool], content: PdfContent) -> Fragment | None:
@@ -350,4 +371,6 @@ def read_pdfminer(data: bytes, source: str, budget: limits.ReadBudget) -> ReadRe
         columns=columns,
         readable=content.characters,
         unreadable=content.unreadable + undecodable,
+        page_characters=content.page_characters,
+        page_image_cover=content.page_image_cover,
     )

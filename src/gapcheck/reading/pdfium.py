@@ -9,7 +9,7 @@ the reading-order, cleanup and section code from there on.
 Reading is one pass over a page's characters, so its cost is the cost per character.
 The page's character codes come from one call (see `_page_codes`); per character come
 three PDFium calls (text object, mapping error, box) made through light ctypes
-prototypes (see `_Calls`); font, size and weight are asked once per text object, whose
+prototypes (see `pdfium_calls.py`); font, size and weight are asked once per text object, whose
 characters all share them.
 """
 
@@ -19,7 +19,6 @@ import ctypes
 import math
 import re
 from collections import Counter
-from functools import lru_cache
 from typing import Any, NamedTuple
 
 from gapcheck.errors import InputError, LimitError
@@ -27,7 +26,8 @@ from gapcheck.reading import limits
 from gapcheck.reading.cleanup import base_font_name, is_bold_font, is_icon_font
 from gapcheck.reading.columns import Fragment
 from gapcheck.reading.lines import lines_from_pages
-from gapcheck.reading.quality import check_text_layer
+from gapcheck.reading.pdfium_calls import calls as _calls
+from gapcheck.reading.quality import SCANNED_PAGE_CHARACTERS, check_text_layer
 from gapcheck.reading.result import ReadResult
 
 # A gap wider than this many font sizes ends a fragment (pdfminer: char_margin 1.0).
@@ -57,7 +57,20 @@ def _pdfium() -> tuple[Any, Any]:
 
 
 def read_pdfium(data: bytes, source: str, budget: limits.ReadBudget) -> ReadResult:
-    """A PDF's lines in reading order, read with PDFium."""
+    """A PDF's lines in reading order, read with PDFium in a child process.
+
+    PDFium inflates streams and parses pages in C, where neither the timer signal nor a
+    count of inflated bytes can reach; the child is killed at the reading-time limit, and
+    its address space is capped at the memory limit (see `reading/isolated.py`).
+    """
+    from gapcheck.reading.isolated import run_isolated
+
+    _pdfium()  # a missing pypdfium2 is a one-line error here, not in the child
+    return run_isolated(read_pdfium_here, data, source, budget)
+
+
+def read_pdfium_here(data: bytes, source: str, budget: limits.ReadBudget) -> ReadResult:
+    """`read_pdfium` in this process: only the time and memory checks between pages."""
     pdfium, raw = _pdfium()
     try:
         document = pdfium.PdfDocument(data)
@@ -101,16 +114,26 @@ def read_pdfium(data: bytes, source: str, budget: limits.ReadBudget) -> ReadResu
                 ) from None
             try:
                 textpage = page.get_textpage()
+                before = totals.characters
                 try:
                     budget.add_characters(raw.FPDFText_CountChars(textpage.raw))
                     pages.append(_page_fragments(textpage.raw, raw, totals))
                 finally:
                     textpage.close()
-                # Images only name the cause of a PDF with (almost) no text, and the
-                # count of characters only grows: pages after that point need no count.
-                if totals.characters + totals.unreadable < limits.MIN_TEXT_CHARACTERS:
-                    totals.images += _count_images(page, raw)
-                widths.append(float(page.get_width()))
+                width, height = float(page.get_width()), float(page.get_height())
+                # Images only matter on a page with too little text to be a page of a
+                # resume (a scan, perhaps with a stamp), or in a PDF with (almost) none.
+                cover = 0.0
+                if (
+                    totals.characters - before < SCANNED_PAGE_CHARACTERS
+                    or totals.characters + totals.unreadable < limits.MIN_TEXT_CHARACTERS
+                ):
+                    images, area = _images(page, raw, width, height)
+                    totals.images += images
+                    cover = min(1.0, area / (width * height)) if width * height > 0 else 0.0
+                totals.page_characters.append(totals.characters - before)
+                totals.page_image_cover.append(cover)
+                widths.append(width)
             finally:
                 page.close()
     finally:
@@ -125,6 +148,8 @@ def read_pdfium(data: bytes, source: str, budget: limits.ReadBudget) -> ReadResu
         columns=columns,
         readable=totals.characters,
         unreadable=totals.unreadable + undecodable,
+        page_characters=totals.page_characters,
+        page_image_cover=totals.page_image_cover,
     )
 
 
@@ -133,54 +158,26 @@ class _Totals:
         self.characters = 0
         self.unreadable = 0
         self.images = 0
+        self.page_characters: list[int] = []
+        self.page_image_cover: list[float] = []
 
 
-def _count_images(page: Any, raw: Any) -> int:
+def _images(page: Any, raw: Any, width: float, height: float) -> tuple[int, float]:
+    """The page's images, and the area of the page they cover (their boxes clipped to it)."""
+    count, area = 0, 0.0
     try:
-        return sum(1 for obj in page.get_objects() if obj.type == raw.FPDF_PAGEOBJ_IMAGE)
-    except Exception:  # counting images only sharpens an error message
-        return 0
-
-
-class _Calls:
-    """The PDFium calls made per character or per text object, at a quarter of the cost.
-
-    pypdfium2 declares every argument's type, and converting the arguments costs about
-    three times the call itself (~0.6 µs against ~0.2 µs); once per character that was
-    most of the reading time. The same C functions are called here through prototypes
-    that declare only the result, which is safe because every argument passed is an int
-    (the character index or a length) or a ctypes pointer or buffer that already has its
-    type. They also keep the GIL: releasing and retaking it costs more than the call.
-    """
-
-    def __init__(self, raw: Any) -> None:
-        self.unicode = _undeclared(raw.FPDFText_GetUnicode, ctypes.c_uint)
-        self.is_generated = _undeclared(raw.FPDFText_IsGenerated, ctypes.c_int)
-        self.map_error = _undeclared(raw.FPDFText_HasUnicodeMapError, ctypes.c_int)
-        # Its result is not needed: PDFium writes the box of every valid index.
-        self.loose_box = _undeclared(raw.FPDFText_GetLooseCharBox, None)
-        self.font_info = _undeclared(raw.FPDFText_GetFontInfo, ctypes.c_ulong)
-        self.font_weight = _undeclared(raw.FPDFText_GetFontWeight, ctypes.c_int)
-        self.font_size = _undeclared(raw.FPDFText_GetFontSize, ctypes.c_double)
-        self.matrix = _undeclared(raw.FPDFText_GetMatrix, ctypes.c_int)
-        # Older PDFium builds lack the text-object call: then every character is its own run.
-        object_of = getattr(raw, "FPDFText_GetTextObject", None)
-        self.text_object = _undeclared(object_of, ctypes.c_void_p) if object_of else _no_text_object
-
-
-def _undeclared(function: Any, result: Any) -> Any:
-    address = ctypes.cast(function, ctypes.c_void_p).value
-    assert address, "a loaded library function has an address"
-    return ctypes.PYFUNCTYPE(result)(address)
-
-
-def _no_text_object(textpage: Any, index: int) -> None:
-    return None
-
-
-@lru_cache(maxsize=1)
-def _calls(raw: Any) -> _Calls:
-    return _Calls(raw)
+        for obj in page.get_objects():
+            if obj.type != raw.FPDF_PAGEOBJ_IMAGE:
+                continue
+            count += 1
+            left, bottom, right, top = obj.get_bounds()
+            w = min(right, width) - max(left, 0.0)
+            h = min(top, height) - max(bottom, 0.0)
+            if w > 0 and h > 0 and math.isfinite(w * h):
+                area += w * h
+    except Exception:  # measuring images only sharpens an error message
+        return count, area
+    return count, area
 
 
 class _Style(NamedTuple):  # a tuple, made once per text object, and cheaply

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 
-from gapcheck.errors import LimitError
 from gapcheck.reading import limits
 from gapcheck.reading.lines import BODY_SIZE, TextItem, heading_item, lines_from_items
 from gapcheck.reading.result import ReadResult
@@ -40,13 +39,9 @@ def read_text(
     data: bytes, source: str, budget: limits.ReadBudget, *, markdown: bool
 ) -> ReadResult:
     text, warning = decode_text(data)
-    budget.add_characters(len(text))
-    if text.count("\n") > limits.MAX_TEXT_LINES:
-        raise LimitError(
-            source,
-            f"has more than {limits.MAX_TEXT_LINES:,} lines, over the limit",
-            "pass the resume itself",
-        )
+    # Every character counts, separators too, and every line, whatever ends it ("\r",
+    # form feeds, U+2028...): the readers below split at all of them.
+    budget.add_text(text)
     items = markdown_items(text) if markdown else plain_items(text)
     lines, readable, unreadable = lines_from_items(items)
     return ReadResult(
@@ -61,6 +56,9 @@ def read_text(
 
 
 _UNDERLINE = re.compile(r"^\s*(=+|-+)\s*$")
+# The font given to the lines of a fenced code block, as a renderer shows them: the
+# section finder sees they are not body text, and the resume check sees code.
+CODE_FONT = "monospace"
 
 
 def plain_items(text: str) -> list[TextItem]:
@@ -171,7 +169,7 @@ def markdown_items(text: str) -> list[TextItem]:
             continue
         if in_fence:
             if row.strip():
-                items.append(TextItem(row, size=BODY_SIZE))
+                items.append(TextItem(row, size=BODY_SIZE, font=CODE_FONT))
             continue
         if (
             not row.strip()

@@ -14,7 +14,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from gapcheck.errors import InputError
-from gapcheck.reading import limits, read_document
+from gapcheck.reading import limits, read_document, read_regular_file
 from gapcheck.reading.lines import split_long_text
 
 MAX_POSTING_BYTES = 2_000_000
@@ -32,18 +32,13 @@ def posting_text(path: Path) -> str:
     if path.suffix.lower() not in TEXT_SUFFIXES:
         document = read_document(path)  # PDF and other formats
         return "\n".join(line.text for line in document.lines)
-    try:
-        if path.stat().st_size > MAX_POSTING_BYTES:
-            raise InputError(
-                path.name,
-                f"is larger than {MAX_POSTING_BYTES // 1_000_000} MB",
-                "pass the posting's text only",
-            )
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise InputError(
-            path.name, f"cannot be read ({exc.strerror})", "check its permissions"
-        ) from None
+    def too_big(name: str, size: int) -> InputError:
+        megabytes = MAX_POSTING_BYTES // 1_000_000
+        return InputError(name, f"is larger than {megabytes} MB", "pass the posting's text only")
+
+    # Never a device or a pipe (`--job /dev/zero` would never end), never past the limit.
+    advice = "pass the job posting as a .txt, .md or .pdf file"
+    raw = read_regular_file(path, MAX_POSTING_BYTES, too_big, advice)
     if b"\x00" in raw:
         raise InputError(path.name, "is not a text file", "save the posting as .txt, .md or .pdf")
     try:

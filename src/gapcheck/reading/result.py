@@ -19,3 +19,7 @@ class ReadResult:
     readable: int = 0  # characters decoded
     unreadable: int = 0  # characters that could not be decoded
     warnings: list[str] = field(default_factory=list)
+    # PDFs: per page, the characters of text, and the share of the page images cover
+    # (measured at least on pages with too little text to be real pages of a resume).
+    page_characters: list[int] = field(default_factory=list)
+    page_image_cover: list[float] = field(default_factory=list)

@@ -4,7 +4,13 @@ formats.py      the format registry: name -> file suffixes -> render function;
                 `render(analysis, name)`, `format_for_suffix(path)`, `write_output(text, target)`
 environment.py  the one hardened jinja2 environment (autoescape, StrictUndefined, CSP with
                 sha256-pinned style and script) and `render_html(analysis)`, the HTML report
+advice.py       what every format leads with, as plain text: the level and why, what the
+                resume is measured against, the posting's headline, requirements and
+                eligibility, the gaps split into the top learn gaps, the rest, the skills
+                to name; certification levels
 context.py      `build_context(analysis)`: the HTML report's input, computed once
+parts.py        small view builders shared with the text formats: anchors, skill names,
+                evidence views, cautions, warnings
 views.py        the frozen view records build_context returns
 fragments.py    the report's long lists, written in Python (template globals)
 charts.py       the inline SVG charts

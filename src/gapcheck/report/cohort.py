@@ -14,12 +14,14 @@ knows how the batch stores its results.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
 from gapcheck.report.environment import render_page
+from gapcheck.support.text import number
 
 COHORT_TEMPLATE = "cohort.html.j2"
 COHORT_STYLE = "cohort.css"
@@ -40,6 +42,12 @@ class GapFacts(Protocol):
 
     @property
     def name(self) -> str: ...
+
+    @property
+    def weight(self) -> float: ...  # the role weight the gap costs this person
+
+    @property
+    def action(self) -> str: ...  # "learn", or "show": evidently known, never named
 
 
 class PersonFacts(Protocol):
@@ -90,8 +98,8 @@ class PersonRow:
     score_value: float  # for sorting in the browser
     band: str
     band_value: int  # the band's place in BAND_ORDER, -1 if unknown
-    top_gaps: tuple[str, ...]
-    gap_count: int
+    top_gaps: tuple[str, ...]  # the first skills to learn
+    gap_count: int  # skills to learn
     skill_count: int
     portfolio_only: int  # skills only the portfolio proves
     warnings: tuple[str, ...]
@@ -105,6 +113,8 @@ class CommonGap:
     total: int  # analysed people
     percent: int
     text: str  # "3 of 4 lack Docker"
+    weight: str  # "4.5": its mean role weight among the people who lack it
+    importance: float  # weight x share of people lacking it: the order of the list
     y: int
     bar_x: int
     bar_width: float
@@ -161,7 +171,7 @@ class CohortContext:
     median_score: str  # "55.0", or "n/a" with nobody analysed
     bands: tuple[BandCount, ...]  # in BAND_ORDER
     people: tuple[PersonRow, ...]  # highest score first, ties by label
-    common_gaps: tuple[CommonGap, ...]  # most common first
+    common_gaps: tuple[CommonGap, ...]  # most important first: weight x share lacking it
     common_gaps_height: int
     histogram: Histogram
     failed: tuple[FailedRow, ...]  # by label
@@ -198,20 +208,35 @@ def _histogram(scores: Sequence[float], width: int = 560, height: int = 180) -> 
 def _common_gaps(
     summaries: Sequence[PersonFacts], limit: int, width: int = 560
 ) -> tuple[CommonGap, ...]:
-    """Skills most often missing: how many of the analysed people lack each (any gap counts)."""
+    """The skills the cohort most needs to learn, most important first.
+
+    Importance is the skill's role weight (its mean over the people who lack it: a
+    person's level changes weights) times the share of analysed people who lack it, so
+    a heavy skill half the cohort lacks comes before a light one everybody lacks. Equal
+    importance is ordered by name, then id. Only "learn" gaps count: a skill a person
+    evidently has but never names is not one the cohort lacks.
+    """
     counts: Counter[str] = Counter()
+    weights: dict[str, float] = {}
     names: dict[str, str] = {}
     for summary in summaries:
-        for gap in {g.skill_id: g for g in summary.gaps}.values():
+        learn = {g.skill_id: g for g in summary.gaps if g.action == "learn"}
+        for gap in learn.values():
             counts[gap.skill_id] += 1
+            weight = gap.weight if math.isfinite(gap.weight) and gap.weight > 0 else 0.0
+            weights[gap.skill_id] = weights.get(gap.skill_id, 0.0) + weight
             names.setdefault(gap.skill_id, gap.name)
     total = len(summaries)
-    ranked = sorted(counts.items(), key=lambda item: (-item[1], names[item[0]].lower(), item[0]))[
-        :limit
-    ]
+
+    def importance(skill_id: str) -> float:
+        # mean weight x share = summed weight / people analysed
+        return round(weights[skill_id] / total, 6) if total else 0.0
+
+    ranked = sorted(counts, key=lambda i: (-importance(i), names[i].casefold(), i))[:limit]
     label_width = 200
     rows = []
-    for index, (skill_id, count) in enumerate(ranked):
+    for index, skill_id in enumerate(ranked):
+        count = counts[skill_id]
         share = count / total if total else 0.0
         rows.append(
             CommonGap(
@@ -221,6 +246,8 @@ def _common_gaps(
                 total=total,
                 percent=round(100 * share),
                 text=f"{count} of {total} lack {names[skill_id]}",
+                weight=number(weights[skill_id] / count),
+                importance=importance(skill_id),
                 y=index * 26,
                 bar_x=label_width,
                 bar_width=round((width - label_width - 80) * share, 1),
@@ -239,7 +266,7 @@ def _person_row(label: str, report: str | None, summary: PersonFacts) -> PersonR
         band=summary.band,
         band_value=BAND_ORDER.index(summary.band) if summary.band in BAND_ORDER else -1,
         top_gaps=tuple(summary.top_gaps),
-        gap_count=len(summary.gaps),
+        gap_count=sum(1 for g in summary.gaps if g.action == "learn"),
         skill_count=len(summary.skills),
         portfolio_only=len(summary.portfolio_only),
         warnings=tuple(summary.warnings),
@@ -266,6 +293,7 @@ def cohort_context(
     )
     bands = Counter(s.band for s in summaries)
     scores = [s.score for s in summaries]
+    common = _common_gaps(summaries, COMMON_GAPS_SHOWN)
     return CohortContext(
         title=f"Cohort gap analysis: {role_name} ({level})",
         role_name=role_name,
@@ -279,10 +307,8 @@ def cohort_context(
         median_score=f"{_median(scores):.1f}" if scores else "n/a",
         bands=tuple(BandCount(b, bands.get(b, 0)) for b in BAND_ORDER),
         people=people,
-        common_gaps=_common_gaps(summaries, COMMON_GAPS_SHOWN),
-        common_gaps_height=max(
-            26, 26 * min(COMMON_GAPS_SHOWN, len({g.skill_id for s in summaries for g in s.gaps}))
-        ),
+        common_gaps=common,
+        common_gaps_height=max(26, 26 * len(common)),
         histogram=_histogram(scores),
         failed=tuple(FailedRow(e.label, e.error, e.failure_kind) for e in failed),
     )

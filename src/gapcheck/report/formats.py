@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from gapcheck.errors import UsageError
+from gapcheck.errors import OutputError, UsageError
 
 if TYPE_CHECKING:
     from gapcheck.records import Analysis
@@ -57,7 +57,7 @@ FORMATS: dict[str, Format] = {
     for f in (
         Format("html", (".html", ".htm"), _html),  # a self-contained, offline HTML page
         Format("json", (".json",), _json),  # the documented JSON report (docs/json-schema.md)
-        Format("md", (".md",), _markdown),  # a short Markdown summary for email
+        Format("md", (".md", ".markdown"), _markdown),  # a short Markdown summary for email
     )
 }
 FORMAT_NAMES = tuple(FORMATS)  # ("html", "json", "md")
@@ -71,6 +71,49 @@ def format_for_suffix(path: str | Path, default: str = DEFAULT_FORMAT) -> str:
     '-' (standard output) has no suffix, so it gets `default` too.
     """
     return _BY_SUFFIX.get(Path(path).suffix.lower(), default)
+
+
+def output_format(output: str | None, fmt: str | None) -> str:
+    """The format to write: `--format` when given, else the one `-o`'s suffix names.
+
+    A suffix that names no format ("report.csv", "out.pdf") is a usage error rather than
+    HTML written under a misleading name; `--format` says what to write under any name.
+    """
+    if fmt is not None:
+        return fmt
+    if output is None or output == STDOUT or not Path(output).suffix:
+        return DEFAULT_FORMAT
+    suffix = Path(output).suffix.lower()
+    if suffix not in _BY_SUFFIX:
+        known = ", ".join(sorted(_BY_SUFFIX))
+        raise UsageError(
+            "-o",
+            f"'{Path(output).name}' ends in '{suffix}', which is not a report format",
+            f"use one of {known}, or say what to write with --format",
+        )
+    return _BY_SUFFIX[suffix]
+
+
+def check_output_target(target: str | Path) -> None:
+    """Refuse, before any work, an output that cannot be written or must not be replaced.
+
+    The report replaces a regular file of that name, or creates it; it never replaces a
+    folder, a device, a named pipe or a symbolic link (the rename would put a report where
+    /dev/null was), and never creates missing folders.
+    """
+    if isinstance(target, str) and target == STDOUT:
+        return
+    path = Path(target)
+    if path.is_symlink():
+        raise UsageError("-o", f"'{path.name}' is a symbolic link", "name a regular file")
+    if path.exists() and not path.is_file():
+        what = "a folder" if path.is_dir() else "not a regular file (a device or a pipe)"
+        raise UsageError("-o", f"'{path.name}' is {what}", "name a report file to write")
+    parent = path.parent
+    if not parent.is_dir():
+        raise UsageError(
+            "-o", f"the folder of '{path.name}' does not exist", "create it first, or pick another"
+        )
 
 
 def render(analysis: Analysis, name: str) -> str:
@@ -96,4 +139,11 @@ def write_output(text: str, target: str | Path) -> Path | None:
         return None
     from gapcheck.support.atomic import write_text_atomically
 
-    return write_text_atomically(Path(target), text)
+    check_output_target(target)  # again: the name may have changed while we worked
+    try:
+        return write_text_atomically(Path(target), text)
+    except OSError as exc:  # a full disk, a read-only folder, a name too long
+        reason = exc.strerror or type(exc).__name__
+        raise OutputError(
+            Path(target).name, f"cannot be written ({reason})", "free some space or pick another -o"
+        ) from None

@@ -14,14 +14,21 @@ from typing import Any
 
 from gapcheck.records import (
     Analysis,
+    Background,
     CategoryScore,
+    CertificationSuggestion,
     Diagnostics,
+    EligibilityCheck,
     Evidence,
     FoundSkill,
     Gap,
+    JobGap,
+    LevelChoice,
+    PostingRequirement,
     Score,
 )
 from gapcheck.report.display import file_name, safe_url
+from gapcheck.scoring.recommend import certification_tier
 from gapcheck.version import JSON_SCHEMA_VERSION
 
 SCORE_FORMULA = (
@@ -116,6 +123,112 @@ def gap_dict(gap: Gap) -> dict[str, Any]:
         "named_by": list(gap.named_by),
         "emphasis": gap.emphasis,
         "blocks": list(gap.blocks),
+        "action": gap.action,
+        "source": gap.source,
+        "shown_by": None
+        if gap.shown_by is None
+        else {"because": gap.shown_by.because, "evidence": evidence_dict(gap.shown_by.evidence)},
+    }
+
+
+def level_dict(level: LevelChoice | None) -> dict[str, Any] | None:
+    if level is None:
+        return None
+    return {"level": level.level, "reason": level.reason, "inferred": level.inferred}
+
+
+def background_dict(background: Background | None) -> dict[str, Any] | None:
+    """Degrees, positions, publications and years: what the level is read from. Never the
+    evidence lines (a header or contact line stays out), only what was concluded."""
+    if background is None:
+        return None
+    return {
+        "degrees": [
+            {
+                "level": d.level,
+                "field": d.field,
+                "year": d.year,
+                "in_progress": d.in_progress,
+            }
+            for d in background.degrees
+        ],
+        "positions": [
+            {
+                "title": p.title,
+                "kinds": list(p.kinds),
+                "start": p.start,
+                "end": p.end,
+                "years": _number(p.years),
+            }
+            for p in background.positions
+        ],
+        "publications": background.publications,
+        "years_experience": _number(background.years_experience),
+    }
+
+
+def _requirement_dict(requirement: PostingRequirement) -> dict[str, Any]:
+    return {
+        "ids": list(requirement.ids),
+        "names": list(requirement.names),
+        "level": requirement.level,
+        "kind": requirement.kind,
+        "met": requirement.met,
+        "met_by": requirement.met_by,
+        "line": requirement.line,
+        "text": requirement.text,
+        "example_of": requirement.example_of,
+    }
+
+
+def _eligibility_dict(check: EligibilityCheck) -> dict[str, Any]:
+    return {
+        "kind": check.kind,
+        "name": check.name,
+        "level": check.level,
+        "status": check.status,
+        "detail": check.detail,
+        "line": check.line,
+        "text": check.text,
+        "skill_id": check.skill_id,
+        "years": _number(check.years),
+        "degree": check.degree,
+        "evidence": None if check.evidence is None else evidence_dict(check.evidence),
+    }
+
+
+def job_dict(job: JobGap) -> dict[str, Any]:
+    return {
+        "source": file_name(job.source),
+        "title": job.title,
+        "required": list(job.required),
+        "preferred": list(job.preferred),
+        "missing_required": list(job.missing_required),
+        "missing_preferred": list(job.missing_preferred),
+        "score": score_dict(job.score),
+        "requirements": [_requirement_dict(r) for r in job.requirements],
+        "required_met": job.required_met,
+        "required_total": job.required_total,
+        "preferred_met": job.preferred_met,
+        "preferred_total": job.preferred_total,
+        "eligibility": [_eligibility_dict(c) for c in job.eligibility],
+    }
+
+
+def certification_dict(cert: CertificationSuggestion) -> dict[str, Any]:
+    return {
+        "id": cert.id,
+        "name": cert.name,
+        "provider": cert.provider,
+        "level": cert.level,
+        "tier": certification_tier(cert.level),
+        "exam_code": cert.exam_code,
+        "status": cert.status,
+        "status_date": cert.status_date,
+        "covers": list(cert.covers),
+        "covers_names": list(cert.covers_names),
+        "covered_weight": _number(cert.covered_weight),
+        "url": safe_url(cert.url),
     }
 
 
@@ -147,6 +260,8 @@ def to_json_dict(analysis: Analysis) -> dict[str, Any]:
             "level": analysis.target.level,
             "job": file_name(analysis.target.job) if analysis.target.job else None,
         },
+        "level": level_dict(analysis.level),
+        "background": background_dict(analysis.background),
         "documents": [
             {
                 "source": file_name(doc.source),
@@ -190,22 +305,7 @@ def to_json_dict(analysis: Analysis) -> dict[str, Any]:
             }
             for step in analysis.learning_path
         ],
-        "certifications": [
-            {
-                "id": c.id,
-                "name": c.name,
-                "provider": c.provider,
-                "level": c.level,
-                "exam_code": c.exam_code,
-                "status": c.status,
-                "status_date": c.status_date,
-                "covers": list(c.covers),
-                "covers_names": list(c.covers_names),
-                "covered_weight": _number(c.covered_weight),
-                "url": safe_url(c.url),
-            }
-            for c in analysis.certifications
-        ],
+        "certifications": [certification_dict(c) for c in analysis.certifications],
         "retired_certifications": [
             {
                 "id": note.id,
@@ -217,17 +317,7 @@ def to_json_dict(analysis: Analysis) -> dict[str, Any]:
             }
             for note in analysis.retired_held
         ],
-        "job": None
-        if job is None
-        else {
-            "source": file_name(job.source),
-            "title": job.title,
-            "required": list(job.required),
-            "preferred": list(job.preferred),
-            "missing_required": list(job.missing_required),
-            "missing_preferred": list(job.missing_preferred),
-            "score": score_dict(job.score),
-        },
+        "job": None if job is None else job_dict(job),
         "hands_on": [
             {
                 "id": item.id,

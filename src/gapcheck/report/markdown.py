@@ -29,7 +29,7 @@ from gapcheck.report.advice import (
     split_gaps,
 )
 from gapcheck.report.context import skill_groups
-from gapcheck.report.display import band_label, file_name, level_label, status_label
+from gapcheck.report.display import band_label, file_name, status_label
 from gapcheck.report.parts import SkillNames, all_warnings, cautions, portfolio_only_names
 from gapcheck.scoring.next_steps import next_steps
 from gapcheck.support.text import number, one_line, percent, points
@@ -48,7 +48,9 @@ def escape(text: str) -> str:
     """`text` as literal Markdown on one line: no HTML tags, no inline syntax, no entities."""
     text = _ENTITY.sub("&amp;", one_line(text))
     text = text.replace("<", "&lt;")
-    return _MARKDOWN_SYNTAX.sub(r"\\\1", text)
+    # "](" could still read as the middle of a link to a viewer that forgives the escaped
+    # bracket; with the parenthesis escaped too, nothing in it looks like a link target.
+    return _MARKDOWN_SYNTAX.sub(r"\\\1", text).replace("\\](", "\\]\\(")
 
 
 def render_markdown(analysis: Analysis) -> str:
@@ -104,7 +106,7 @@ def _header(analysis: Analysis) -> list[str]:
         f"{shown} of {len(score.items)} expected skills shown "
         f"({number(score.earned)} of {number(score.possible)} weighted points).",
         "",
-        f"{escape(level_label(target.level))} · {escape(analysis.generated_on)} · {versions}",
+        f"{escape(analysis.generated_on)} · {versions}",
     ]
     for note in cautions(analysis):
         lines += ["", f"> Read with care: {escape(note)}"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import click
 
-from gapcheck.records import Analysis
+from gapcheck.records import Analysis, Gap
 from gapcheck.report.advice import (
     RequirementRow,
     eligibility_rows,
@@ -31,7 +31,7 @@ MORE_GAPS = 4  # learn gaps named after the next steps
 ELIGIBILITY_SHOWN = 4
 WIDTH = 100  # longest line printed, so the summary reads well in an 100-column terminal
 BAND_COLOURS = {"weak": "red", "fair": "yellow", "good": "cyan", "strong": "green"}
-ELIGIBILITY_COLOURS = {"met": "green", "not met": "red"}
+ELIGIBILITY_COLOURS = {"met": "green", "not met": "bright_red"}
 
 
 def _missing(rows: tuple[RequirementRow, ...]) -> str:
@@ -86,12 +86,17 @@ def terminal_summary(analysis: Analysis, report_location: str, color: bool) -> s
                 )
         checks = eligibility_rows(job)
         for check in checks[:ELIGIBILITY_SHOWN]:
-            status = style(check.status_label, fg=ELIGIBILITY_COLOURS.get(check.status))
+            # "Eligibility: Bachelor's degree, met: Master's degree on the resume (line 7)"
+            name = shorten(check.name, 40)
+            status = check.status_label.lower()
+            said = shorten(
+                f"{check.detail} (line {check.line})", WIDTH - 17 - len(name) - len(status)
+            )
+            colour = ELIGIBILITY_COLOURS.get(check.status)
             lines.append(
-                "Eligibility: "
-                + status
-                + " "
-                + shorten(f"{check.name}: {check.detail} (line {check.line})", WIDTH - 25)
+                f"Eligibility: {name}, "
+                + (style(status, fg=colour) if colour else status)
+                + f": {said}"
             )
         if len(checks) > ELIGIBILITY_SHOWN:
             lines.append(f"     ... and {len(checks) - ELIGIBILITY_SHOWN} more in the report")
@@ -111,7 +116,7 @@ def terminal_summary(analysis: Analysis, report_location: str, color: bool) -> s
     # The next steps name the first learn gaps ("Learn X", "Learn X (the posting ...)");
     # the line after them names the next few.
     titles = [s.title for s in steps]
-    rest = [
+    rest: list[Gap] = [
         g
         for g in learn
         if not any(t == f"Learn {g.name}" or t.startswith(f"Learn {g.name} (") for t in titles)

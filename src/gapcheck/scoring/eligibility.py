@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 
-from gapcheck.postings.eligibility import CLEARANCE_LEVELS, DEGREE_NAMES, DEGREE_RANK
+from gapcheck.postings.conditions import CLEARANCE_LEVELS
+from gapcheck.postings.eligibility import DEGREE_NAMES, DEGREE_RANK
 from gapcheck.postings.parse import Posting
 from gapcheck.records import (
     Background,

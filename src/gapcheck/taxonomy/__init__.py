@@ -8,4 +8,7 @@ entries      one guide, skill, role or certification entry into its record
 validation   checks across the whole taxonomy: ids, references, shared terms, cycles
 problems     every problem of a file collected and raised as one TaxonomyError
 knowledge    what later stages derive from a taxonomy, computed once per taxonomy
+demand_file  demand.yaml (job-posting counts per skill) as records, read and written
+demand       what the counts say for a role: its posting group, shares, `demand_phrase`
+blend        role weights: the guides' expected skills, weighed by posting demand
 """

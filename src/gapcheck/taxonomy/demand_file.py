@@ -33,8 +33,8 @@ ROLE_GROUPS: dict[str, str] = {
 # Seniority subsets stored per group; postings in neither are "other" (mid level).
 SENIORITIES: dict[str, str] = {
     "senior": "the title says senior, sr, lead, principal or staff (LinkedIn: director, executive)",
-    "junior": "the title says junior, jr, entry, intern or graduate (LinkedIn: entry level,"
-    " internship)",
+    "junior": "the title says junior, jr, entry, intern, graduate, new grad or undergrad"
+    " (LinkedIn: entry level, internship)",
 }
 GROUP_KEYS: tuple[str, ...] = tuple(
     sorted(key for g in ROLE_GROUPS for key in (g, *(f"{g}/{s}" for s in SENIORITIES)))
