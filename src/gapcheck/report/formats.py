@@ -103,7 +103,16 @@ def check_output_target(target: str | Path) -> None:
     """
     if isinstance(target, str) and target == STDOUT:
         return
-    path = Path(target)
+    try:
+        _check_file_target(Path(target))
+    except OSError as exc:  # a name too long for the file system, say
+        reason = exc.strerror or type(exc).__name__
+        raise UsageError(
+            "-o", f"cannot be used as a file name ({reason})", "pick another"
+        ) from None
+
+
+def _check_file_target(path: Path) -> None:
     if path.is_symlink():
         raise UsageError("-o", f"'{path.name}' is a symbolic link", "name a regular file")
     if path.exists() and not path.is_file():

@@ -28,6 +28,7 @@ from gapcheck.scoring.score import (
     skill_name,
     skills_by_id,
 )
+from gapcheck.taxonomy.demand import demand_phrase
 from gapcheck.taxonomy.knowledge import derived, role_weights
 from gapcheck.taxonomy.model import EMPHASIS_VALUES, Skill, Taxonomy
 
@@ -250,6 +251,9 @@ def _compute_gap_facts(
         emphasis_phrase = _emphasis_phrase(skill)
         if emphasis_phrase:
             fixed.append(emphasis_phrase)
+        asked = demand_phrase(taxonomy, skill_id, target.role)  # employers, beside the guides
+        if asked:
+            fixed.append(asked)
         factors: list[str] = []
         if role_factor > 1.0:
             factors.append(f"counts extra for a {role.name}")
