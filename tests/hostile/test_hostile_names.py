@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from gapcheck.cli.analyse import default_output
 from tests.support.hostile_checks import (
     ChildResult,
     assert_inert_report,
@@ -71,7 +72,9 @@ def test_a_strange_name_is_only_a_name(
 ) -> None:
     folder, result = runs[(name, True)]
     assert result.returncode == 0, result.describe()
-    report = folder / f"{Path(name).stem}.gapcheck.html"
+    # The default name is made harmless: no control characters, no leading '-'.
+    report = folder / default_output(Path(name), "html").name
+    assert not re.search(r"[\x00-\x1f\x7f]", report.name) and not report.name.startswith("-")
     assert sorted(p.name for p in folder.iterdir()) == sorted([name, report.name])
     shown = assert_inert_report(report.read_text(encoding="utf-8")).get_text()
     # The name is shown as text; control characters may be replaced, never interpreted.
@@ -114,16 +117,21 @@ def test_a_leading_dash_is_never_an_option(tmp_path: Path, resume_bytes: bytes) 
     for args in (["-q", *DATE, "--", "--help.pdf"], ["./-o.pdf", "-q", *DATE]):
         result = run_gapcheck(args, cwd=tmp_path)
         assert result.returncode == 0, result.describe()
+    # Written under names that cannot read as options either.
     assert sorted(p.name for p in tmp_path.glob("*.gapcheck.html")) == [
-        "--help.gapcheck.html",
-        "-o.gapcheck.html",
+        "help.gapcheck.html",
+        "o.gapcheck.html",
     ]
 
 
-def test_an_output_path_through_a_missing_folder_is_created_not_escaped(
+def test_an_output_path_through_a_missing_folder_is_refused_not_created(
     tmp_path: Path, resume_bytes: bytes
 ) -> None:
     (tmp_path / "resume.pdf").write_bytes(resume_bytes)
+    refused = run_gapcheck(["resume.pdf", "-q", "-o", "out/../out/r.html", *DATE], cwd=tmp_path)
+    assert refused.returncode == 2, refused.describe()
+    assert not (tmp_path / "out").exists()
+    (tmp_path / "out").mkdir()
     result = run_gapcheck(["resume.pdf", "-q", "-o", "out/../out/r.html", *DATE], cwd=tmp_path)
     assert result.returncode == 0, result.describe()
     assert (tmp_path / "out" / "r.html").is_file()

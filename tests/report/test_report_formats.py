@@ -28,7 +28,7 @@ def test_the_registry_names_each_format_and_its_suffixes() -> None:
     assert {name: f.suffixes for name, f in FORMATS.items()} == {
         "html": (".html", ".htm"),
         "json": (".json",),
-        "md": (".md",),
+        "md": (".md", ".markdown"),
     }
     assert all(f.name == name for name, f in FORMATS.items())
 
@@ -76,6 +76,9 @@ def test_dash_writes_to_standard_output(capsys: pytest.CaptureFixture[str]) -> N
 
 def test_a_file_is_written_whole_and_its_path_returned(tmp_path: Path) -> None:
     target = tmp_path / "new" / "report.md"
+    with pytest.raises(UsageError):  # a missing folder is never created behind the user's back
+        write_output("# Report\r\nline\n", str(target))
+    target.parent.mkdir()
     assert write_output("# Report\r\nline\n", str(target)) == target
     assert target.read_bytes() == b"# Report\r\nline\n"  # as given: no newline translation
     assert write_output("second\n", target) == target

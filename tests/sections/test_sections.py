@@ -269,3 +269,20 @@ def test_section_warnings_follow_the_readers_and_spare_portfolios() -> None:
     assert sectioned(no_skills)[0].diagnostics.warnings == (NO_SKILLS_WARNING,)
     portfolio = replace(plain, role="portfolio")
     assert sectioned(portfolio)[0] is portfolio
+
+
+def test_an_all_capitals_skills_line_is_a_list_not_a_heading() -> None:
+    from gapcheck.records import Diagnostics, Document, Line
+    from gapcheck.sections.split import split_sections
+
+    texts = ["Jane Doe", "EXPERIENCE", "Data engineer at a bank, 2019 - 2023", "SKILLS",
+             "JAVA, SQL, PYTHON", "Honors, Awards", "Dean's list 2018"]
+    lines = tuple(
+        Line(text=t, page=1, number=n, y0=800.0 - 20 * n, y1=812.0 - 20 * n, bold=t.isupper())
+        for n, t in enumerate(texts, start=1)
+    )
+    diagnostics = Diagnostics(pages=1, characters=100, layout="single-column", columns=1,
+                              unreadable_share=0.0, engine="text")
+    sections = split_sections(Document("cv.txt", "txt", lines, diagnostics))
+    skills = next(s for s in sections if s.kind == "skills")
+    assert [line.text for line in skills.lines][:1] == ["JAVA, SQL, PYTHON"]

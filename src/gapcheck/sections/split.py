@@ -58,12 +58,19 @@ def _style(line: Line) -> _Style:
     return _Style(line.font, round(line.size * 2) / 2, line.bold, capitals)
 
 
+# Two or more of these make a line a list of items ("JAVA, SQL, PYTHON"), never a heading,
+# however it is styled; one may stand in a heading ("Honors, Awards").
+LIST_SEPARATORS = (",", "|", "•", "·", ";")
+MAX_HEADING_SEPARATORS = 1
+
+
 def _is_short(line: Line) -> bool:
     text = line.text.strip()
     return (
         0 < len(text) <= MAX_HEADING_CHARS
         and len(text.split()) <= MAX_HEADING_WORDS
         and not text.endswith((",", ";", "."))
+        and sum(text.count(mark) for mark in LIST_SEPARATORS) <= MAX_HEADING_SEPARATORS
     )
 
 
