@@ -21,6 +21,7 @@ tried does not. The common pairs are derived from gapcheck's list of frequent wo
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections import Counter
@@ -158,12 +159,11 @@ def letter_pairs(lines: Iterable[str]) -> LetterPairs | None:
     total = sum(counts.values())
     if words < MIN_WORDS_FOR_PAIR_TEST or not total:
         return None
-    common = common_pairs()
 
     def share(shift: int) -> float:
-        return (
-            sum(count for pair, count in counts.items() if _shift(pair, shift) in common) / total
-        )
+        # Pairs that read as common once shifted: looked up, not shifted pair by pair.
+        common = _common_before_shift(shift)
+        return sum(count for pair, count in counts.items() if pair in common) / total
 
     best = max(range(1, 26), key=share)
     return LetterPairs(words, share(0), best, share(best), len(counts))
@@ -171,6 +171,12 @@ def letter_pairs(lines: Iterable[str]) -> LetterPairs | None:
 
 def _shift(pair: str, places: int) -> str:
     return "".join(chr((ord(ch) - 97 + places) % 26 + 97) for ch in pair)
+
+
+@functools.cache
+def _common_before_shift(places: int) -> frozenset[str]:
+    """The pairs that become common pairs when shifted by `places` (0: the common pairs)."""
+    return frozenset(_shift(pair, -places) for pair in common_pairs())
 
 
 def check_text_layer(
