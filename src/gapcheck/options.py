@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import hashlib
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -69,6 +71,14 @@ class Plan:
     engine: str
     posting: Posting | None = None
     level_given: bool = True  # False: the level is inferred from the resume (--level unset)
+
+    @cached_property
+    def posting_key(self) -> str | None:
+        """A digest of the posting as parsed (the same requirements give the same reports),
+        computed once per plan: a batch keys every person's work with it."""
+        if self.posting is None:
+            return None
+        return hashlib.sha256(repr(self.posting).encode("utf-8")).hexdigest()
 
 
 @dataclass(frozen=True)

@@ -38,7 +38,6 @@ def file_digest(path: Path) -> str:
 def work_key(files: Sequence[tuple[str, Path]], options: AnalysisOptions) -> str:
     """The key of one person's work: inputs (role, name, content), options, taxonomy, version."""
     plan = options.plan
-    posting = plan.posting
     parts: dict[str, Any] = {
         "format": STATE_FORMAT,
         "gapcheck": __version__,
@@ -50,8 +49,7 @@ def work_key(files: Sequence[tuple[str, Path]], options: AnalysisOptions) -> str
             "engine": plan.engine,
             "redact": options.redact,
         },
-        # What the posting says, as parsed: the same requirements give the same reports.
-        "job": hashlib.sha256(repr(posting).encode("utf-8")).hexdigest() if posting else None,
+        "job": plan.posting_key,
         "files": [],
     }
     for role, path in files:

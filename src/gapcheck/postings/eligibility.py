@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
+from gapcheck.detection.degree_forms import LEVELS as DEGREE_LEVELS
 from gapcheck.postings.conditions import (
     LevelAt,
     authorizations,
@@ -29,7 +30,7 @@ from gapcheck.postings.items import Run, level_at, named_spans
 from gapcheck.records import Detection, EligibilityRequirement
 
 # Degrees from lowest to highest; a higher one meets a lower requirement.
-DEGREE_RANK = {"associate": 0, "bachelors": 1, "masters": 2, "phd": 3}
+DEGREE_RANK = {level: rank for rank, level in enumerate(DEGREE_LEVELS)}
 DEGREE_IDS = frozenset(("bachelors", "masters", "phd"))
 DEGREE_NAMES = {
     "associate": "Associate degree",

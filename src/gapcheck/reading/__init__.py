@@ -155,7 +155,7 @@ _SPECIAL_FILES = (
 )
 
 
-def _check_regular(name: str, mode: int, advice: str = RESUME_ADVICE) -> None:
+def _check_regular(name: str, mode: int, advice: str) -> None:
     if stat.S_ISDIR(mode):
         raise InputError(name, "is a folder, not a file", advice)
     if stat.S_ISREG(mode):

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -32,6 +31,7 @@ from importlib import resources
 
 from gapcheck.errors import UnreadableError
 from gapcheck.reading import limits
+from gapcheck.support.text import strip_accents
 
 # Lower-case Latin words of four letters or more almost always contain a vowel in any
 # language that uses Latin script; letter salad from a broken font map mostly does not.
@@ -140,18 +140,13 @@ class LetterPairs:
         )
 
 
-def _fold(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-
-
 def letter_pairs(lines: Iterable[str]) -> LetterPairs | None:
     """The letter-pair measures of `lines`, or None when there are too few Latin words."""
     counts: Counter[str] = Counter()
     words = 0
     for line in lines:
         for token in _LETTERS.findall(line):
-            word = _fold(token)
+            word = strip_accents(token)
             if not _ASCII_WORD.fullmatch(word):
                 continue  # another script, or letters without an ASCII base (ł, ß)
             words += 1

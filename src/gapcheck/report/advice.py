@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gapcheck.records import Analysis, EligibilityCheck, Gap, JobGap, PostingRequirement
-from gapcheck.report.display import ELLIPSIS, file_name, humanize
+from gapcheck.report.display import file_name, humanize
 from gapcheck.scoring.recommend import certification_tier
 from gapcheck.support.text import one_line
 
@@ -217,11 +217,6 @@ def eligibility_row(check: EligibilityCheck) -> EligibilityRow:
 def eligibility_rows(job: JobGap) -> tuple[EligibilityRow, ...]:
     """The posting's eligibility checks, in posting order."""
     return tuple(eligibility_row(c) for c in job.eligibility)
-
-
-def clip(text: str, limit: int) -> str:
-    """`text` cut to `limit` characters with an ellipsis (already on one line)."""
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + ELLIPSIS
 
 
 # --------------------------------------------------------------------------- gaps

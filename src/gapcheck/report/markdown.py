@@ -19,7 +19,6 @@ from gapcheck.report.advice import (
     against_text,
     asked_label,
     certification_level,
-    clip,
     eligibility_rows,
     level_sentence,
     posting_counts_text,
@@ -29,7 +28,7 @@ from gapcheck.report.advice import (
     split_gaps,
 )
 from gapcheck.report.context import skill_groups
-from gapcheck.report.display import band_label, file_name, status_label
+from gapcheck.report.display import band_label, file_name, shorten, status_label
 from gapcheck.report.parts import SkillNames, all_warnings, cautions, portfolio_only_names
 from gapcheck.scoring.next_steps import next_steps
 from gapcheck.support.text import number, one_line, percent, points
@@ -82,7 +81,7 @@ def _section(title: str, body: list[str]) -> list[str]:
 
 
 def _quote(text: str) -> str:
-    return f"“{escape(clip(text, QUOTE_LIMIT))}”"
+    return f"“{escape(shorten(text, QUOTE_LIMIT))}”"
 
 
 def _header(analysis: Analysis) -> list[str]:
@@ -176,7 +175,7 @@ def _show(gaps: tuple[Gap, ...]) -> list[str]:
         else:
             where = (
                 f", shown by {escape(shown.because)}: "
-                f"“{escape(clip(one_line(shown.evidence.snippet), QUOTE_LIMIT))}” "
+                f"“{escape(shorten(shown.evidence.snippet, QUOTE_LIMIT))}” "
                 f"(page {shown.evidence.page}, line {shown.evidence.line})."
             )
         body.append(f"- **{escape(gap.name)}**{where} {escape(gap.hint)}".rstrip())

@@ -17,9 +17,15 @@ from gapcheck.postings.eligibility import DEGREE_IDS, DEGREE_RANK
 from gapcheck.postings.parse import Posting, PostingGroup
 from gapcheck.records import Background, Detection, JobGap, PostingRequirement, Target
 from gapcheck.scoring.eligibility import check_eligibility
-from gapcheck.scoring.score import POSTING_BANDS, build_score, credits_by_skill
+from gapcheck.scoring.score import (
+    POSTING_BANDS,
+    build_score,
+    credits_by_skill,
+    skill_name,
+    skills_by_id,
+)
 from gapcheck.taxonomy.knowledge import role_weights
-from gapcheck.taxonomy.model import Taxonomy
+from gapcheck.taxonomy.model import Skill, Taxonomy
 
 REQUIRED_WEIGHT = 2.0
 PREFERRED_WEIGHT = 1.0
@@ -61,9 +67,9 @@ def posting_gap(
         ids = [i for i in learnable(level) if group_credit[i] <= 0.0]
         return tuple(sorted(ids, key=lambda i: (-role.get(i, 0.0), order[i])))
 
-    names = {skill.id: skill.name for skill in taxonomy.skills}
+    by_id = skills_by_id(taxonomy)
     requirements = tuple(
-        _requirement(group, credits, names)
+        _requirement(group, credits, by_id)
         for group in sorted(posting.requirements, key=lambda g: g.line)
     )
 
@@ -107,7 +113,7 @@ def with_degree_ranks(
 
 
 def _requirement(
-    group: PostingGroup, credits: Mapping[str, float], names: Mapping[str, str]
+    group: PostingGroup, credits: Mapping[str, float], by_id: Mapping[str, Skill]
 ) -> PostingRequirement:
     met_by = max(group.ids, key=lambda i: credits.get(i, 0.0))
     met = credits.get(met_by, 0.0) > 0.0
@@ -116,7 +122,7 @@ def _requirement(
         met_by = max(held, key=DEGREE_RANK.__getitem__)
     return PostingRequirement(
         ids=group.ids,
-        names=tuple(names.get(i, i) for i in group.ids),
+        names=tuple(skill_name(by_id, i) for i in group.ids),
         level=group.level,
         met=met,
         met_by=met_by if met else None,

@@ -31,7 +31,7 @@ from gapcheck.records import (
     ScoreItem,
     Target,
 )
-from gapcheck.taxonomy.knowledge import derived, role_weights
+from gapcheck.taxonomy.knowledge import knowledge_for, role_weights
 from gapcheck.taxonomy.model import Skill, Taxonomy
 
 # A skill only implied by another (deep learning by PyTorch) earns at most half its weight,
@@ -198,8 +198,8 @@ def _category_scores(
 
 
 def skills_by_id(taxonomy: Taxonomy) -> Mapping[str, Skill]:
-    """Skills by id, built once per taxonomy (shared: read-only)."""
-    return derived(taxonomy, "skills_by_id", (), lambda: {s.id: s for s in taxonomy.skills})
+    """Skills by id, built once per taxonomy by its Knowledge (shared: read-only)."""
+    return knowledge_for(taxonomy).skills_by_id
 
 
 def skill_name(by_id: Mapping[str, Skill], skill_id: str) -> str:

@@ -11,11 +11,12 @@ there, not here), read once on first use. Lines are compared in the form
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+
+from gapcheck.support.text import strip_accents
 
 SECTION_KINDS = (
     "header",
@@ -83,9 +84,7 @@ def vocabulary() -> Vocabulary:
 def normalize_heading(text: str) -> str:
     """Lower-case ASCII words: "Formación Académica:" -> "formacion academica"."""
     text = _ENUMERATION.sub("", text.strip())
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    ascii_text = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    ascii_text = ascii_text.replace("&", " and ").replace("ß", "ss")
+    ascii_text = strip_accents(text).replace("&", " and ").replace("ß", "ss")
     return " ".join(_NON_LETTERS.sub(" ", ascii_text).split())
 
 

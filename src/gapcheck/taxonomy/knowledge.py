@@ -71,10 +71,6 @@ def derived(
     return knowledge_for(taxonomy).derived(what, args, compute)
 
 
-def skills_by_id(taxonomy: Taxonomy) -> Mapping[str, Skill]:
-    return knowledge_for(taxonomy).skills_by_id
-
-
 def role_weights(taxonomy: Taxonomy, role_id: str, level: str) -> dict[str, float]:
     """Weight of every expected skill for a role at a level.
 
