@@ -5,16 +5,24 @@ they only stop files that are not resumes (a scanned book, a 300-page thesis) or
 built to make a parser loop or swell (decompression bombs, endless object references,
 millions of glyphs on one page).
 
+The reading-time limit counts the CPU time of the process (`time.process_time`), not
+the clock on the wall: a busy machine stretches a read's wall-clock time but not the work
+it does, so a valid resume is never refused because other programs had the CPU. A reader
+stuck off the CPU (waiting on a disk, a pipe or a child process) is stopped by a
+wall-clock safety net far above it (`WALL_CLOCK_FACTOR` times the CPU limit).
+
 `ReadBudget` is checked between pages and, for PDFs, every few hundred glyphs inside a
 page. Where the platform allows (Unix, main thread), `ReadBudget.watch()` also checks it
-from a timer signal a few times a second, so a loop inside a library that never reaches
-one of those checks is stopped all the same. Compressed data is bounded where it is
-inflated (`reading/pdfsafety.py`, `sniff.py`), because one call into zlib cannot be
-interrupted.
+from timer signals: one that ticks with the process's CPU time (ITIMER_PROF) a few times a
+CPU-second, so a loop inside a library that never reaches one of those checks is stopped
+all the same, and one at the wall-clock safety net (ITIMER_REAL). Compressed data is
+bounded where it is inflated (`reading/pdfsafety.py`, `archive.py`, `sniff.py`), because
+one call into zlib cannot be interrupted.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import signal
 import sys
@@ -28,7 +36,10 @@ from gapcheck.errors import LimitError
 
 MAX_BYTES = 20 * 1024 * 1024  # 20 MB
 MAX_PAGES = 50
-MAX_SECONDS = 30.0  # wall-clock budget for reading one file
+MAX_SECONDS = 30.0  # CPU time (user and system) the process may spend reading one file
+# A read stuck off the CPU is stopped after this many times MAX_SECONDS of wall-clock time,
+# far beyond what a loaded machine stretches a read to.
+WALL_CLOCK_FACTOR = 10
 MAX_EXTRA_MEMORY_MB = 1024  # growth of the process's peak memory while reading one file
 # Lines of one document, whatever separates them: "\n", "\r", form feeds, U+2028 and
 # U+2029 and every other break `str.splitlines` knows (see `count_lines`), in every reader.
@@ -48,7 +59,7 @@ MAX_INFLATED_BYTES = 256 * 1024 * 1024
 # an entry can lie about its size.
 MAX_ARCHIVE_ENTRIES = 5_000
 MAX_UNZIPPED_BYTES = 100 * 1024 * 1024
-# How often the timer signal checks the budget while a file is read.
+# How often (in CPU seconds) the timer signal checks the budget while a file is read.
 WATCH_INTERVAL = 0.2
 
 # Refuse to score a document when more than this share of its characters could not be
@@ -77,6 +88,18 @@ def size_text(n_bytes: int) -> str:
     return f"{n_bytes / (1024 * 1024):.1f} MB"
 
 
+def over_limit_text(n_bytes: int, limit: int) -> str:
+    """A size past a limit, in figures that differ: "21.5 MB, over the 20.0 MB limit".
+
+    Where both round to the same MB figure the bytes are given exactly, with the limit's
+    MB figure once: "20,971,530 bytes, over the 20,971,520-byte (20.0 MB) limit".
+    """
+    size, stated = size_text(n_bytes), size_text(limit)
+    if size != stated:
+        return f"{size}, over the {stated} limit"
+    return f"{n_bytes:,} bytes, over the {limit:,}-byte ({stated}) limit"
+
+
 def _peak_memory_mb() -> float | None:
     """The process's peak resident memory in MB, or None where the OS does not say."""
     try:
@@ -88,32 +111,45 @@ def _peak_memory_mb() -> float | None:
     return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
-def _timer_available() -> bool:
-    """True where a timer signal can interrupt reading: Unix, main thread, timer unused."""
-    return (
-        hasattr(signal, "setitimer")
-        and threading.current_thread() is threading.main_thread()
-        and signal.getsignal(signal.SIGALRM) == signal.SIG_DFL
-        and signal.getitimer(signal.ITIMER_REAL) == (0.0, 0.0)
-    )
+def _free_timers() -> list[tuple[int, signal.Signals]]:
+    """The timers `ReadBudget.watch` may use: on Unix, in the main thread, those whose
+    signal has no handler and whose timer is not running (somebody else's are left alone).
+    The CPU-time timer first, then the wall-clock safety net."""
+    if not hasattr(signal, "setitimer"):
+        return []
+    if threading.current_thread() is not threading.main_thread():
+        return []
+    timers = ((signal.ITIMER_PROF, signal.SIGPROF), (signal.ITIMER_REAL, signal.SIGALRM))
+    return [
+        (which, signum)
+        for which, signum in timers
+        if signal.getsignal(signum) == signal.SIG_DFL and signal.getitimer(which) == (0.0, 0.0)
+    ]
 
 
 class ReadBudget:
-    """Time, memory and text allowance for reading one file; its checks raise LimitError."""
+    """CPU time, wall-clock time, memory and text allowance for reading one file; its
+    checks raise LimitError."""
 
     def __init__(
         self,
         source: str,
         *,
         seconds: float | None = None,
+        wall_seconds: float | None = None,
         extra_memory_mb: float | None = None,
     ) -> None:
         self.source = source
         # Read at call time, so the module's limits can be changed (and tested) in one place.
-        self.seconds = MAX_SECONDS if seconds is None else seconds
+        self.seconds = MAX_SECONDS if seconds is None else seconds  # of CPU time
+        self.wall_seconds = (
+            self.seconds * WALL_CLOCK_FACTOR if wall_seconds is None else wall_seconds
+        )
         self.extra_memory_mb = MAX_EXTRA_MEMORY_MB if extra_memory_mb is None else extra_memory_mb
         self.max_characters = MAX_CHARACTERS
-        self._deadline = time.monotonic() + self.seconds
+        self._pid = os.getpid()
+        self._cpu_start = time.process_time()
+        self._wall_deadline = time.monotonic() + self.wall_seconds
         self._memory_start = _peak_memory_mb()
         self._watching = False
         self.page = 0  # the page being read, for the error message
@@ -123,13 +159,31 @@ class ReadBudget:
     def _where(self) -> str:
         return f" (on page {self.page})" if self.page else ""
 
+    def cpu_used(self) -> float:
+        """CPU seconds this process has spent since the budget began. In a child forked
+        to read (`reading/isolated.py`), whose CPU clock starts at zero: since the fork."""
+        pid = os.getpid()
+        if pid != self._pid:
+            self._pid, self._cpu_start = pid, 0.0
+        return time.process_time() - self._cpu_start
+
     def check(self) -> None:
-        if time.monotonic() > self._deadline:
+        """Raise LimitError once reading has used its CPU time, or its wall-clock time."""
+        if self.cpu_used() > self.seconds:
             raise LimitError(
                 self.source,
-                f"reading took longer than the {self.seconds:g}-second limit{self._where()}",
-                "the file may be malformed; export it again (or print it to a new PDF) "
-                "and try again",
+                f"reading used more CPU time than the {self.seconds:g}-second limit "
+                f"(limit reached){self._where()}",
+                "a resume takes a second or two to read; pass the resume itself, or export "
+                "it again (or print it to a new PDF) and try again",
+            )
+        if time.monotonic() > self._wall_deadline:
+            raise LimitError(
+                self.source,
+                f"reading waited longer than the {self.wall_seconds:g}-second wall-clock "
+                f"limit (limit reached){self._where()}",
+                "reading the file was stuck (a slow disk or network share?); copy it to a "
+                "local disk and try again",
             )
 
     def check_memory(self) -> None:
@@ -172,19 +226,27 @@ class ReadBudget:
         self.add_lines(count_lines(text))
 
     def remaining_seconds(self) -> float:
-        return self._deadline - time.monotonic()
+        """Seconds left before either limit is reached: this process's CPU time, or the
+        wall-clock safety net. A process that waits for a child (`reading/isolated.py`)
+        spends almost no CPU time, so it waits up to the wall-clock limit; the child's own
+        CPU time is capped at this figure."""
+        return min(self.seconds - self.cpu_used(), self._wall_deadline - time.monotonic())
 
     @contextmanager
     def watch(self) -> Iterator[None]:
-        """Check time and memory from a timer signal while the block runs.
+        """Check the budget from timer signals while the block runs.
 
-        The handler raises LimitError wherever the reader is, even inside a library loop
-        that never reaches a cooperative check; if a library swallows the error, the next
-        tick raises it again. Where signals cannot be used (Windows, a thread other than
-        the main one, a timer already in use) the block runs with the cooperative checks
-        alone.
+        One timer ticks every `WATCH_INTERVAL` seconds of the process's CPU time (SIGPROF)
+        and checks time and memory; the other fires at the wall-clock safety net (SIGALRM),
+        then every `WATCH_INTERVAL` seconds. The handler raises LimitError wherever the
+        reader is, even inside a library loop that never reaches a cooperative check; if a
+        library swallows the error, the next tick raises it again. A timer whose signal
+        somebody else handles, or that is already running, is left alone; where signals
+        cannot be used (Windows, a thread other than the main one) the block runs with the
+        cooperative checks alone.
         """
-        if not _timer_available():
+        timers = _free_timers()
+        if not timers:
             yield
             return
 
@@ -193,15 +255,18 @@ class ReadBudget:
                 self.check()
                 self.check_memory()
 
-        previous = signal.signal(signal.SIGALRM, on_timer)
+        previous = {signum: signal.signal(signum, on_timer) for _, signum in timers}
         self._watching = True
-        signal.setitimer(signal.ITIMER_REAL, WATCH_INTERVAL, WATCH_INTERVAL)
+        for which, _ in timers:
+            first = WATCH_INTERVAL if which != signal.ITIMER_REAL else self.wall_seconds
+            signal.setitimer(which, max(first, 1e-6), WATCH_INTERVAL)
         try:
             yield
         finally:
             try:
                 self._watching = False
             finally:
-                # Nested, so the timer is stopped even if a tick lands on the line above.
-                signal.setitimer(signal.ITIMER_REAL, 0.0)
-                signal.signal(signal.SIGALRM, previous)
+                # Nested, so the timers are stopped even if a tick lands on the line above.
+                for which, signum in timers:
+                    signal.setitimer(which, 0.0)
+                    signal.signal(signum, previous[signum])
