@@ -189,7 +189,7 @@ _READ_PIECE = 1 << 20
 def _too_big(source: str, size: int) -> LimitError:
     return LimitError(
         source,
-        f"is {limits.size_text(size)}, over the {limits.size_text(limits.MAX_BYTES)} limit",
+        f"is {limits.over_limit_text(size, limits.MAX_BYTES)}",
         "pass the resume itself; a resume PDF is rarely over 2 MB "
         "(compress its images or print it to a new PDF)",
     )

@@ -122,8 +122,7 @@ def _check_archive(archive: zipfile.ZipFile, name: str) -> None:
     if unzipped > limits.MAX_UNZIPPED_BYTES:
         raise LimitError(
             name,
-            f"the archive unpacks to {limits.size_text(unzipped)}, over the "
-            f"{limits.size_text(limits.MAX_UNZIPPED_BYTES)} limit",
+            f"the archive unpacks to {limits.over_limit_text(unzipped, limits.MAX_UNZIPPED_BYTES)}",
             "it may be a ZIP bomb; open it in Word and save it again, or export it as PDF",
         )
 
