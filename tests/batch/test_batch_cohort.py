@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from gapcheck.batch.task import GapBrief, PersonSummary
+from gapcheck.batch.summary import GapBrief, PersonSummary
 from gapcheck.report.cohort import (
     COHORT_SCRIPT,
     COHORT_STYLE,
@@ -177,7 +177,7 @@ def test_summaries_round_trip_and_old_state_records_still_read() -> None:
 
 
 def test_summarise_keeps_each_gaps_weight_and_action() -> None:
-    from gapcheck.batch.task import summarise
+    from gapcheck.batch.summary import summarise
     from tests.support.sample_analysis import strong_candidate
 
     analysis = strong_candidate()

@@ -53,7 +53,8 @@ def test_run_batch_on_a_dask_executor(tmp_path: Path, cluster: distributed.Local
         )
     assert (summary.analysed, summary.failed) == (3, 1)
     rows = list(csv.DictReader(io.StringIO((out / "summary.csv").read_text(encoding="utf-8"))))
-    assert [r["status"] for r in rows] == ["analysed", "analysed", "failed", "analysed"]
+    statuses = ["analysed", "analysed", "failed", "analysed", "skipped"]  # notes.html skipped
+    assert [r["status"] for r in rows] == statuses
     assert (out / "reports" / "carol.txt.html").read_text() == "<p>carol.txt</p>"
 
 

@@ -233,7 +233,7 @@ def test_help_documents_exit_status(capsys: pytest.CaptureFixture[str]) -> None:
     except SystemExit as exc:
         assert not exc.code
     text = " ".join(capsys.readouterr().out.split())
-    assert "Exit status: 0 every file was analysed 1 some files failed" in text
+    assert "Exit status: 0 every file was analysed 1 some files were not" in text
     assert "2 usage error" in text
 
 
@@ -420,7 +420,7 @@ def test_progress_bar_when_forced(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert "4/4" in final and "1 failed" in final and "ETA" in final
     code, err = run_cli(["batch", str(root), "-o", str(out), "--progress", "--quiet"], capsys)
     assert "\r" not in err and "ETA" not in err
-    assert err.startswith("gapcheck: 1 file(s) failed:") and "empty.pdf" in err
+    assert err.startswith("gapcheck: 1 file(s) not analysed:") and "empty.pdf [failed]" in err
 
 
 def test_a_batch_runs_with_the_network_unreachable(

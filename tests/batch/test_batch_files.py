@@ -73,7 +73,13 @@ def test_folders_are_walked_recursively_with_labels_from_the_common_root(tmp_pat
     write(tmp_path / "c" / "out" / "old.md")  # the output folder is never read back
     (tmp_path / "c" / "link.pdf").symlink_to(tmp_path / "c" / "x" / "resume.pdf")
     people = collect_inputs([str(tmp_path / "c")], exclude=tmp_path / "c" / "out")
-    assert [p.label for p in people] == ["x/resume.pdf", "y/deep/er/cv.docx", "y/resume.pdf"]
+    read = [p.label for p in people if not p.skipped]
+    assert read == ["x/resume.pdf", "y/deep/er/cv.docx", "y/resume.pdf"]
+    # Visible files of other types, and links, are listed (never read) so none goes unmentioned.
+    skipped = {p.label: p.skipped for p in people if p.skipped}
+    assert sorted(skipped) == ["link.pdf", "notes.html"]
+    assert "symbolic link" in skipped["link.pdf"] and "(.html)" in skipped["notes.html"]
+    assert all(p.resume is None for p in people if p.skipped)
 
 
 def test_files_and_globs_across_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

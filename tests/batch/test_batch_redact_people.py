@@ -337,6 +337,7 @@ def test_a_redacted_run_removes_reports_an_unredacted_run_named_after_people(
     assert run_cli(["batch", str(root), "-o", str(out), "--redact", *common], capsys)[0] == 0
     names = sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
     assert names == [
+        ".gapcheck-lock",  # holds the process id of the last run, nothing of the person
         ".gapcheck-state/person-01.json",
         "index.html",
         "reports/person-01.html",

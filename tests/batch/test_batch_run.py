@@ -13,7 +13,8 @@ import pytest
 
 from gapcheck.batch.inputs import collect_inputs
 from gapcheck.batch.run import BatchSettings, BatchSummary, run_batch
-from gapcheck.batch.task import AnalysisOptions, FileOutcome, FileTask, GapBrief, PersonSummary
+from gapcheck.batch.summary import GapBrief, PersonSummary
+from gapcheck.batch.task import AnalysisOptions, FileOutcome, FileTask
 from gapcheck.errors import InputError, UsageError
 from gapcheck.options import Options
 from gapcheck.taxonomy.loading import load_taxonomy
@@ -77,7 +78,7 @@ def make_cohort(root: Path) -> None:
     write(root / "carol.txt", "score=65 band=fair gaps=Docker skills=Python,PyTorch,SQL")
     write(root / "broken.pdf", "BROKEN")
     write(root / "crash.pdf", "CRASH")
-    write(root / "notes.html", "not a resume type, never collected")
+    write(root / "notes.html", "not a resume type: listed as skipped, never read")
 
 
 def run(root: Path, out: Path, taxonomy: Taxonomy, force: bool = False) -> BatchSummary:
@@ -92,7 +93,7 @@ def test_every_good_file_gets_a_report_and_a_row_and_every_bad_one_its_reason(
     root, out = tmp_path / "in", tmp_path / "out"
     make_cohort(root)
     summary = run(root, out, taxonomy)
-    assert (summary.total, summary.analysed, summary.failed) == (5, 3, 2)
+    assert (summary.total, summary.analysed, summary.failed, summary.skipped) == (6, 3, 2, 1)
     failures = dict(summary.failures)
     assert failures["broken.pdf"] == "is not a resume; pass a PDF"  # the file is the key
     assert "crashed" in failures["crash.pdf"] or "stopped unexpectedly" in failures["crash.pdf"]
@@ -108,7 +109,9 @@ def test_every_good_file_gets_a_report_and_a_row_and_every_bad_one_its_reason(
         "broken.pdf",
         "carol.txt",
         "crash.pdf",
+        "notes.html",
     ]
+    assert rows[-1]["status"] == "skipped" and "because of its type (.html)" in rows[-1]["error"]
     bob = rows[1]
     assert (bob["status"], bob["score"], bob["band"]) == ("analysed", "40.0", "weak")
     assert bob["top_gaps"] == "Docker; SQL; Git"  # top three only
@@ -150,7 +153,7 @@ def test_a_rerun_skips_finished_files_and_retries_only_crashes(
     summary = run(root, out, taxonomy)
     # A crash may be the machine's fault: it is tried again; a refused input is not.
     assert log.read_text().split() == ["crash.pdf"]
-    assert summary.skipped == 4
+    assert summary.unchanged == 5  # the skipped notes.html among them
     assert (out / "summary.csv").read_text() == first
 
     write(root / "carol.txt", "score=90 band=strong gaps= skills=Python")  # changed content

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import concurrent.futures as cf
 import os
+import signal
+import subprocess
 import time
 from pathlib import Path
 
@@ -22,6 +24,15 @@ def misbehave(task: str) -> str:
         os.kill(os.getpid(), 11)
     if task == "hang":
         time.sleep(60)
+    if task == "spin":
+        while True:  # burns CPU until the CPU-time limit stops it
+            pass
+    if task == "starved":
+        # Stopped (off the CPU, as on a machine busy with other work) for longer than the
+        # CPU limit, then continued by a helper process: the task itself needs little CPU.
+        subprocess.Popen(["sh", "-c", f"sleep 2.5; kill -CONT {os.getpid()}"])
+        os.kill(os.getpid(), signal.SIGSTOP)
+        return "done"
     if task == "bad-input":
         raise InputError("bad.pdf", "is not a PDF", "pass a resume")
     if task == "bug":
@@ -54,9 +65,9 @@ def test_good_tasks_return_values_in_any_order() -> None:
 
 
 def test_each_failure_is_attributed_to_its_own_task_and_the_batch_goes_on() -> None:
-    pool = IsolatedPool(misbehave, workers=2, timeout=3, max_memory_mb=400)
-    tasks = ["a", "crash", "b", "bad-input", "segfault", "c", "hang", "bug", "deep", "d"]
-    results = _run(pool, tasks)  # returns at all: the hang was cut off at its timeout
+    pool = IsolatedPool(misbehave, workers=2, timeout=1, max_memory_mb=400)
+    tasks = ["a", "crash", "b", "bad-input", "segfault", "c", "hang", "bug", "deep", "d", "spin"]
+    results = _run(pool, tasks)  # returns at all: the hang was cut off by the wall-clock net
     for good in "abcd":
         assert results[good].value == good.upper()
     kinds = {k: r.failure.kind for k, r in results.items() if r.failure}
@@ -65,14 +76,29 @@ def test_each_failure_is_attributed_to_its_own_task_and_the_batch_goes_on() -> N
         "bad-input": "input",
         "segfault": "crash",
         "hang": "timeout",
+        "spin": "limit",
         "bug": "error",
         "deep": "error",
     }
     assert results["bad-input"].failure is not None
     assert results["bad-input"].failure.reason == "is not a PDF; pass a resume"
     assert "SIGSEGV" in (results["segfault"].failure.reason if results["segfault"].failure else "")
-    assert "3 s limit" in (results["hang"].failure.reason if results["hang"].failure else "")
-    assert pool.restarts == 3  # crash, segfault, hang
+    spin, hang = results["spin"].failure, results["hang"].failure
+    assert spin is not None and "1 s CPU-time limit (limit reached)" in spin.reason
+    assert hang is not None and "10 s of wall-clock time" in hang.reason  # 10 x the CPU limit
+    assert results["hang"].seconds >= 10
+    assert pool.restarts == 4  # crash, segfault, hang, spin
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="CPU watch reads /proc (Linux)")
+def test_a_worker_starved_of_cpu_is_not_failed_for_the_wait() -> None:
+    # The task is kept off the CPU for 2.5 s, over its 1 s limit in wall-clock time but
+    # far under it in CPU time: a busy machine must not fail a valid file.
+    pool = IsolatedPool(misbehave, workers=1, timeout=1)
+    results = _run(pool, ["starved", "a"])
+    assert results["starved"].ok, results["starved"].failure
+    assert results["starved"].value == "done" and results["starved"].seconds >= 2.5
+    assert results["a"].value == "A"
 
 
 @pytest.mark.skipif(
@@ -135,8 +161,9 @@ def test_executor_pool_on_threads_reports_failures_and_timeouts() -> None:
             time.sleep(3)
         return misbehave(task)
 
+    # The executor's only net is wall-clock: WALL_CLOCK_FACTOR (10) x 0.2 s = 2 s.
     with cf.ThreadPoolExecutor(max_workers=2) as executor:
-        pool = ExecutorPool(executor, slow_or_not, capacity=2, timeout=1)
+        pool = ExecutorPool(executor, slow_or_not, capacity=2, timeout=0.2)
         results = _run(pool, ["a", "bad-input", "slow", "b", "bug"])
     assert results["a"].value == "A" and results["b"].value == "B"
     assert results["bad-input"].failure is not None and results["bad-input"].failure.kind == "input"

@@ -1,8 +1,15 @@
 """Run the batch's tasks on any `concurrent.futures`-style executor (a Dask cluster's, a
 thread pool in tests), `capacity` at a time.
 
-Isolation is then the executor's business, and a timeout only abandons the task's
-result; the local default with full isolation is `gapcheck.batch.worker.IsolatedPool`.
+Isolation is then the executor's business. A task's CPU time cannot be watched from
+here, so the limit that holds inside it is the reader's own (CPU time, in the worker);
+this pool only abandons a task still running WALL_CLOCK_FACTOR times the limit after it
+was submitted (the same wall-clock safety net as the local pool). The local default
+with full isolation is `gapcheck.batch.worker.IsolatedPool`.
+
+`function` may be a handle the executor resolves on its workers (a Dask future of the
+scattered work, see BatchSettings.share), so the work is shipped once per worker rather
+than pickled into every task.
 """
 
 from __future__ import annotations
@@ -12,7 +19,14 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-from gapcheck.batch.worker import POLL_SECONDS, Failure, TaskResult, call_guarded, short_reason
+from gapcheck.batch.worker import (
+    POLL_SECONDS,
+    WALL_CLOCK_FACTOR,
+    Failure,
+    TaskResult,
+    call_guarded,
+    short_reason,
+)
 
 
 def _run_on_executor(
@@ -29,7 +43,7 @@ class ExecutorPool:
     def __init__(
         self,
         executor: cf.Executor,
-        function: Callable[[Any], Any],
+        function: Callable[[Any], Any],  # or a stand-in the executor resolves (Dask future)
         *,
         capacity: int,
         timeout: float | None = None,
@@ -62,14 +76,16 @@ class ExecutorPool:
                     task_id, submitted = running.pop(future)
                     yield self._collect(future, task_id, submitted)
                 if self.timeout is not None:
+                    net = self.timeout * WALL_CLOCK_FACTOR
                     now = time.monotonic()
                     for future, (task_id, submitted) in list(running.items()):
-                        if now - submitted > self.timeout:
+                        if now - submitted > net:
                             future.cancel()
                             del running[future]
                             failure = Failure(
                                 "timeout",
-                                f"took longer than the {self.timeout:g} s limit; raise --timeout",
+                                f"took longer than {net:g} s of wall-clock time without "
+                                "finishing; the cluster may be overloaded; run again",
                             )
                             yield TaskResult(task_id, None, failure, now - submitted)
         finally:

@@ -12,14 +12,16 @@ itself, never what it points to).
 
 from __future__ import annotations
 
+import contextlib
 import csv
+import errno
 import io
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path, PurePosixPath
 
-from gapcheck.errors import UsageError
-from gapcheck.support.atomic import TEMPORARY_PREFIX, write_text_atomically
+from gapcheck.errors import OutputError, UsageError
+from gapcheck.support.atomic import TEMPORARY_PREFIX, AtomicTextFile, write_text_atomically
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -40,6 +42,35 @@ def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     return buffer.getvalue()
 
 
+class CsvStream:
+    """CSV rows written one at a time into an atomic file (RFC 4180 line ends, neutralised)."""
+
+    def __init__(self, target: AtomicTextFile, header: Sequence[str]) -> None:
+        self._writer = csv.writer(target, lineterminator="\r\n")
+        self._writer.writerow([neutralise_cell(h) for h in header])
+
+    def row(self, cells: Sequence[object]) -> None:
+        self._writer.writerow([neutralise_cell(cell) for cell in cells])
+
+
+LOCK_NAME = ".gapcheck-lock"
+
+_ADVICE = {
+    errno.ENOSPC: "free some disk space and run again (finished reports are kept)",
+    errno.EDQUOT: "free some space in your quota and run again (finished reports are kept)",
+    errno.EROFS: "the disk is read-only; choose another folder with -o",
+    errno.EACCES: "you may not write there; choose another folder with -o",
+    errno.EPERM: "you may not write there; choose another folder with -o",
+    errno.ENAMETOOLONG: "a name is too long for this disk; use a shorter -o path",
+}
+
+
+def output_error(subject: str, exc: OSError) -> OutputError:
+    """One line for a write that failed: what the system said and what to do."""
+    advice = _ADVICE.get(exc.errno or 0, "check the output folder and run again")
+    return OutputError(subject, f"cannot be written ({exc.strerror or exc})", advice)
+
+
 class OutputFolder:
     """The batch's output folder; every write goes through `write_text`."""
 
@@ -51,10 +82,42 @@ class OutputFolder:
         try:
             root.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            raise UsageError(
-                root.name, f"cannot create the output folder ({exc.strerror})", "choose another -o"
-            ) from None
+            raise output_error(root.name or str(root), exc) from None
         self.root = root.resolve()
+
+    @contextlib.contextmanager
+    def locked(self) -> Iterator[None]:
+        """Hold the folder for this run: a second batch into it is refused, not interleaved
+        (it would remove this run's temporary files). The lock dies with the process."""
+        try:
+            import fcntl
+        except ImportError:  # not POSIX: no lock, as before
+            yield
+            return
+        path = self.root / LOCK_NAME
+        try:
+            handle = path.open("a+", encoding="ascii")
+        except OSError as exc:
+            raise output_error(self.root.name, exc) from None
+        with handle:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                handle.seek(0)
+                holder = handle.read().strip() or "unknown"
+                raise UsageError(
+                    self.root.name,
+                    f"is in use by another gapcheck batch (process {holder})",
+                    "wait for it to finish, or choose another folder with -o",
+                ) from None
+            handle.seek(0)
+            handle.truncate()
+            handle.write(str(os.getpid()))
+            handle.flush()
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def path(self, relative: str) -> Path:
         """The checked absolute path for a POSIX `relative` path inside the folder."""
@@ -97,6 +160,10 @@ class OutputFolder:
 
     def write_text(self, relative: str, text: str) -> Path:
         return write_text_atomically(self.path(relative), text)
+
+    def open_stream(self, relative: str) -> AtomicTextFile:
+        """A file written piece by piece, in place only when its `with` block completes."""
+        return AtomicTextFile(self.path(relative))
 
     def read_text(self, relative: str) -> str | None:
         target = self.path(relative)

@@ -4,9 +4,14 @@ For every person the batch keeps a small JSON record in OUTDIR/.gapcheck-state/:
 key of the work (sha256 over the input files' names and bytes, the analysis options,
 the taxonomy digest, the job posting's bytes and gapcheck's version), the outcome, the
 summary the cohort view needs, and the full JSON result. A re-run skips a person whose
-key matches a record that finished (analysed, or refused as bad input, which would be
-refused again); timeouts, memory overruns and crashes are tried again. The record is
-written after the report, so a record never vouches for a report that is missing.
+key matches a record that finished (analysed, not a resume, skipped because of its type,
+or refused as bad input, which would be refused again); a limit reached, a memory
+overrun, a crash or an internal error is tried again (`--retry-failed` retries every
+failure). The record is written after the report, so a record never vouches for a report
+that is missing.
+
+A record also keeps the summary of the person's previous analysis (when the input
+changed since), so the cohort can say what changed without keeping old runs.
 """
 
 from __future__ import annotations
@@ -16,14 +21,19 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, get_args
 
 from gapcheck.batch.outputs import OutputFolder
-from gapcheck.batch.task import AnalysisOptions, PersonSummary
+from gapcheck.batch.summary import PersonSummary
+from gapcheck.batch.task import AnalysisOptions
 from gapcheck.version import __version__
 
 STATE_FOLDER = ".gapcheck-state"
 STATE_FORMAT = 1
+Status = Literal["analysed", "failed", "not-a-resume", "skipped"]
+STATUSES: tuple[Status, ...] = get_args(Status)
+# What went wrong, for a "failed" record ("limit" and "memory" name the limit in the error).
+FailureKind = Literal["input", "limit", "memory", "timeout", "crash", "error", ""]
 FINAL_FAILURES = ("input",)  # failures that the same input would meet again
 
 
@@ -65,17 +75,19 @@ def work_key(files: Sequence[tuple[str, Path]], options: AnalysisOptions) -> str
 class StateRecord:
     label: str  # as shown in the outputs (redacted under --redact)
     key: str
-    status: str  # "analysed" or "failed"
+    status: Status
     report: str | None  # path of the report relative to OUTDIR
     summary: PersonSummary | None
     result: str | None  # the full JSON result as one line of JSON text
-    failure_kind: str = ""
-    error: str = ""
+    failure_kind: str = ""  # a FailureKind for a "failed" record
+    error: str = ""  # why it failed, was not a resume, or was skipped
     seconds: float = 0.0
+    previous: PersonSummary | None = None  # the analysis before the input last changed
 
     @property
     def final(self) -> bool:
-        return self.status == "analysed" or self.failure_kind in FINAL_FAILURES
+        """Whether the same input would end the same way (so a re-run need not try again)."""
+        return self.status != "failed" or self.failure_kind in FINAL_FAILURES
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -89,21 +101,27 @@ class StateRecord:
             "failure_kind": self.failure_kind,
             "error": self.error,
             "seconds": round(self.seconds, 3),
+            "previous": self.previous.to_json() if self.previous else None,
         }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> StateRecord:
         summary = data.get("summary")
+        previous = data.get("previous")
+        status = str(data["status"])
+        if status not in STATUSES:
+            raise ValueError(f"unknown status {status!r}")
         return cls(
             label=str(data["label"]),
             key=str(data["key"]),
-            status=str(data["status"]),
+            status=status,  # narrowed by the check against STATUSES above
             report=data.get("report"),
             summary=PersonSummary.from_json(summary) if summary else None,
             result=data.get("result") if isinstance(data.get("result"), str) else None,
             failure_kind=str(data.get("failure_kind", "")),
             error=str(data.get("error", "")),
             seconds=float(data.get("seconds", 0.0)),
+            previous=PersonSummary.from_json(previous) if previous else None,
         )
 
 

@@ -9,15 +9,14 @@ starts, and the first task calls it otherwise.
 from __future__ import annotations
 
 import json
+import os
+import shutil
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
+from gapcheck.batch.summary import PersonSummary, summarise
 from gapcheck.options import Plan
-from gapcheck.records import Analysis
-
-TOP_GAPS = 3  # gaps shown per person in the cohort table and the CSV
 
 
 @dataclass(frozen=True)
@@ -40,72 +39,6 @@ class FileTask:
 
 
 @dataclass(frozen=True)
-class GapBrief:
-    skill_id: str
-    name: str
-    rank: int
-    credit: float
-    # What the gap costs and what to do about it, for the cohort's most common gaps. State
-    # written before they were kept reads with these defaults: every gap weighs the same
-    # and is one to learn.
-    weight: float = 1.0
-    action: str = "learn"  # "learn" or "show" (the person evidently has it, never names it)
-
-    def to_json(self) -> list[Any]:
-        return [self.skill_id, self.name, self.rank, self.credit, self.weight, self.action]
-
-    @classmethod
-    def from_json(cls, data: list[Any]) -> GapBrief:
-        """A gap as to_json wrote it, or as older state wrote it (its first four fields)."""
-        skill_id, name, rank, credit, *rest = data
-        weight = float(rest[0]) if rest else 1.0
-        action = str(rest[1]) if len(rest) > 1 else "learn"
-        return cls(str(skill_id), str(name), int(rank), float(credit), weight, action)
-
-
-@dataclass(frozen=True)
-class PersonSummary:
-    """What the cohort view and the CSV need about one analysed person."""
-
-    score: float
-    band: str
-    gaps: tuple[GapBrief, ...]  # all gaps, by rank: the ones to learn, then the ones to name
-    skills: tuple[str, ...]  # names of the skills found, in the detector's order
-    warnings: tuple[str, ...]
-    portfolio_only: tuple[str, ...] = ()  # names of skills only the portfolio proves
-
-    @property
-    def learn_gaps(self) -> tuple[GapBrief, ...]:
-        """The gaps to study, by rank (a "show" gap is a skill to name, not to learn)."""
-        return tuple(g for g in self.gaps if g.action == "learn")
-
-    @property
-    def top_gaps(self) -> tuple[str, ...]:
-        return tuple(g.name for g in self.learn_gaps[:TOP_GAPS])
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "score": self.score,
-            "band": self.band,
-            "gaps": [g.to_json() for g in self.gaps],
-            "skills": list(self.skills),
-            "warnings": list(self.warnings),
-            "portfolio_only": list(self.portfolio_only),
-        }
-
-    @classmethod
-    def from_json(cls, data: dict[str, Any]) -> PersonSummary:
-        return cls(
-            score=float(data["score"]),
-            band=str(data["band"]),
-            gaps=tuple(GapBrief.from_json(gap) for gap in data["gaps"]),
-            skills=tuple(str(s) for s in data["skills"]),
-            warnings=tuple(str(w) for w in data["warnings"]),
-            portfolio_only=tuple(str(s) for s in data.get("portfolio_only", ())),
-        )
-
-
-@dataclass(frozen=True)
 class FileOutcome:
     summary: PersonSummary
     html: str
@@ -113,19 +46,31 @@ class FileOutcome:
     label: str = ""  # the label to show instead of the input's (redacted); "" keeps it
 
 
-def summarise(analysis: Analysis) -> PersonSummary:
-    gaps = tuple(
-        GapBrief(g.skill_id, g.name, g.rank, g.credit, g.weight, g.action)
-        for g in sorted(analysis.gaps, key=lambda g: g.rank)
-    )
-    return PersonSummary(
-        score=analysis.score.value,
-        band=analysis.score.band,
-        gaps=gaps,
-        skills=tuple(s.name for s in analysis.detection.skills if s.explicit),
-        warnings=analysis.warnings,
-        portfolio_only=tuple(s.name for s in analysis.detection.skills if s.portfolio_only),
-    )
+_COPY_PREFIX = "gapcheck-copy-"  # + the worker's process id + "-"
+
+
+def remove_orphaned_copies(folder: Path | None = None) -> int:
+    """Delete shipped copies left by workers that died mid-task; returns how many.
+
+    A copy's folder is named after the process that made it, so a folder whose process
+    no longer exists is an orphan (a killed worker cannot clean up after itself).
+    """
+    root = Path(folder or tempfile.gettempdir())
+    removed = 0
+    for entry in root.glob(f"{_COPY_PREFIX}*"):
+        pid_text = entry.name[len(_COPY_PREFIX) :].split("-", 1)[0]
+        if not pid_text.isdigit() or entry.is_symlink() or not entry.is_dir():
+            continue
+        try:
+            os.kill(int(pid_text), 0)
+            continue  # its process lives (this worker or another one)
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue  # another user's live process
+        shutil.rmtree(entry, ignore_errors=True)
+        removed += 1
+    return removed
 
 
 class AnalyseFile:
@@ -140,10 +85,15 @@ class AnalyseFile:
         from gapcheck.detection.detector import get_detector
 
         get_detector(self.options.plan.taxonomy)
+        remove_orphaned_copies()
 
     def __call__(self, task: FileTask) -> FileOutcome:
         if task.shipped:
-            with tempfile.TemporaryDirectory(prefix="gapcheck-") as folder:
+            if not self.__dict__.get("_swept"):  # once per worker holding this object
+                remove_orphaned_copies()
+                self.__dict__["_swept"] = True
+            prefix = f"{_COPY_PREFIX}{os.getpid()}-"
+            with tempfile.TemporaryDirectory(prefix=prefix) as folder:
                 paths = []
                 for index, (name, content) in enumerate(task.shipped):
                     # Each file in its own folder: names may repeat, and the report shows the name.

@@ -2,7 +2,10 @@
 
 `IsolatedPool` (the default) keeps N worker processes of its own, hands each one task at
 a time over a pipe, and watches them from the parent:
-  - a task running longer than `timeout` seconds: its worker is killed and replaced;
+  - a task using more than `timeout` seconds of CPU: its worker is killed and replaced
+    ("limit reached"); CPU, not wall-clock, so a busy machine never fails a valid file. A
+    wall-clock safety net (WALL_CLOCK_FACTOR times the limit) catches a task stuck
+    off the CPU;
   - a worker whose resident memory passes `max_memory_mb`: killed and replaced (the
     worker also caps its own address space, so a sudden huge allocation fails inside
     it as a MemoryError instead of swamping the machine);
@@ -37,12 +40,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from gapcheck.errors import GapcheckError
+from gapcheck.errors import GapcheckError, LimitError, NotAResumeError
 from gapcheck.reading.isolated import BOUNDED_PROCESS_ENV
 
 POLL_SECONDS = 0.05  # how often the parent checks clocks and memory while waiting
 PARENT_CHECK_SECONDS = 1.0  # how often an idle worker checks that its parent still lives
+WALL_CLOCK_FACTOR = 10.0  # the wall-clock safety net, as a multiple of the CPU limit
 _PAGE_SIZE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+_CLOCK_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
 
 
 class WorkerStartError(GapcheckError):
@@ -51,7 +56,10 @@ class WorkerStartError(GapcheckError):
 
 @dataclass(frozen=True)
 class Failure:
-    kind: str  # "input", "timeout", "memory", "crash", "error"
+    # "not-a-resume"; "input" (damaged or unreadable: the same file fails again); "limit"
+    # (a size, CPU-time or reading limit reached); "memory" (out of memory); "timeout"
+    # (the wall-clock safety net); "crash"; "error" (a bug).
+    kind: str
     reason: str  # one line for the user
 
 
@@ -81,12 +89,16 @@ def call_guarded(
     """Call `function(task)`, turning every exception into a Failure with a reason."""
     try:
         return function(task), None
+    except NotAResumeError as exc:
+        return None, Failure("not-a-resume", short_reason(exc.reason))
+    except LimitError as exc:
+        return None, Failure("limit", short_reason(exc.reason))
     except GapcheckError as exc:
         return None, Failure("input", short_reason(exc.reason))
     except MemoryError:
         limit = f" of {memory_limit_mb} MB" if memory_limit_mb else ""
         return None, Failure(
-            "memory", f"needed more memory than the limit{limit}; raise --max-memory to try again"
+            "memory", f"out of memory: needed more than the limit{limit}; raise --max-memory"
         )
     except RecursionError:
         return None, Failure("error", "the file is nested too deeply to analyse")
@@ -103,6 +115,17 @@ def _resident_mb(pid: int) -> float | None:
             * _PAGE_SIZE
             / 2**20
         )
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def _cpu_seconds(pid: int) -> float | None:
+    """CPU time (user + system) a process has used, from /proc (Linux); None where unknown."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii")
+        # The command name (field 2) may hold spaces: count fields after its closing ")".
+        fields = stat[stat.rindex(")") + 2 :].split()
+        return (int(fields[11]) + int(fields[12])) / _CLOCK_TICKS
     except (OSError, ValueError, IndexError):
         return None
 
@@ -242,6 +265,7 @@ class _Slot:
         self.ready = False
         self.task_id: int | None = None
         self.started = 0.0
+        self.cpu_started: float | None = None  # the worker's CPU time when the task began
 
     def stop(self, kill: bool = False) -> None:
         with contextlib.suppress(OSError, ValueError):
@@ -304,6 +328,7 @@ class IsolatedPool:
                         task_id, task = pending.popleft()
                         slot.connection.send((task_id, task))
                         slot.task_id, slot.started = task_id, time.monotonic()
+                        slot.cpu_started = _cpu_seconds(slot.process.pid or 0)
                         held[task_id] = task
                 waitables: list[Any] = [s.connection for s in slots] + [
                     s.process.sentinel for s in slots
@@ -352,21 +377,41 @@ class IsolatedPool:
         if slot.task_id is None:
             return None, False
         elapsed = time.monotonic() - slot.started
-        if self.timeout is not None and elapsed > self.timeout:
-            failure = Failure(
-                "timeout",
-                f"took longer than the {self.timeout:g} s limit; raise --timeout",
-            )
-            return self._given_up(slot, failure, elapsed), True
+        over = self._over_time(slot, elapsed)
+        if over is not None:
+            return self._given_up(slot, over, elapsed), True
         resident = _resident_mb(slot.process.pid or 0)
         if resident is not None:
             self.peak_rss_mb = max(self.peak_rss_mb, resident)
             if self.max_memory_mb and resident > self.max_memory_mb:
                 limit = self.max_memory_mb
-                reason = f"needed more than the {limit} MB memory limit; raise --max-memory"
+                reason = f"out of memory: needed more than the {limit} MB limit; raise --max-memory"
                 failure = Failure("memory", reason)
                 return self._given_up(slot, failure, elapsed), True
         return None, False
+
+    def _over_time(self, slot: _Slot, elapsed: float) -> Failure | None:
+        """A Failure when the task used more CPU than the limit, or stalled far past it."""
+        if self.timeout is None:
+            return None
+        now = _cpu_seconds(slot.process.pid or 0)
+        if now is not None and slot.cpu_started is not None:
+            if now - slot.cpu_started > self.timeout:
+                return Failure(
+                    "limit",
+                    f"used more than the {self.timeout:g} s CPU-time limit (limit reached); "
+                    "raise --timeout to allow more",
+                )
+            net = self.timeout * WALL_CLOCK_FACTOR
+        else:
+            net = self.timeout  # no CPU clock here: the limit is wall-clock time
+        if elapsed > net:
+            return Failure(
+                "timeout",
+                f"took longer than {net:g} s of wall-clock time without finishing; "
+                "the machine may be overloaded or the file stuck; run again",
+            )
+        return None
 
     def _given_up(self, slot: _Slot, failure: Failure, elapsed: float) -> TaskResult:
         task_id = slot.task_id

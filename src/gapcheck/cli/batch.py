@@ -20,20 +20,27 @@ Outputs in OUTDIR:
                    distribution, files that failed and why
   reports/*.html   one report per resume, named after its path
                    (person-NN.html with --redact)
-  summary.csv      one row per resume (file, status, score, band, top gaps,
-                   skills found, warnings, error)
+  summary.csv      one row per input file (file, status, score, band, top
+                   gaps, skills found, warnings, error)
   results.jsonl    the full JSON result per resume, one per line
 
 \b
+Every file found is listed with a status: analysed, failed (damaged,
+limit reached, out of memory...), not-a-resume (a posting, a README, a
+letter), or skipped (an image or another type gapcheck does not read).
+
+\b
 Running the same command again resumes: files whose content, options,
-taxonomy and gapcheck version are unchanged are not analysed again
-(--force redoes all).
+taxonomy and gapcheck version are unchanged are not analysed again;
+files that reached a limit or crashed are tried again (--retry-failed
+retries every failure, --force redoes all).
 
 \b
 Exit status:
   0  every file was analysed
-  1  some files failed (each is listed with its reason, and in index.html)
-  2  usage error (bad option, no input found, unusable output folder)
+  1  some files were not (each is listed with its status and reason, and in
+     index.html), or an output could not be written (full disk, read-only)
+  2  usage error (bad option, no input found, output folder in use)
 
 \b
 Examples:
@@ -67,6 +74,15 @@ def _dask_executor(address: str) -> tuple[Any, Any, int]:
     return client, client.get_executor(), capacity
 
 
+def _shared_with(client: Any) -> Any:
+    """Send the per-file work (taxonomy, plan) to every Dask worker once; tasks refer to it."""
+
+    def share(work: Any) -> Any:
+        return client.scatter(work, broadcast=True, hash=False)
+
+    return share
+
+
 @click.command("batch", epilog=BATCH_EPILOG)
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option(
@@ -90,7 +106,7 @@ def _dask_executor(address: str) -> tuple[Any, Any, int]:
     type=click.FloatRange(min=0),
     default=120.0,
     show_default=True,
-    help="Seconds one file may take; 0 for no limit.",
+    help="CPU seconds one file may use (a busy machine does not count); 0 for no limit.",
 )
 @click.option(
     "--max-memory",
@@ -101,6 +117,11 @@ def _dask_executor(address: str) -> tuple[Any, Any, int]:
     help="Memory one local worker may use; 0 for no limit.",
 )
 @click.option("--force", is_flag=True, help="Analyse every file again, even unchanged ones.")
+@click.option(
+    "--retry-failed",
+    is_flag=True,
+    help="Analyse files that failed in an earlier run again, even unchanged ones.",
+)
 @click.option(
     "--redact",
     is_flag=True,
@@ -136,6 +157,7 @@ def batch_command(
     timeout: float,
     max_memory: int,
     force: bool,
+    retry_failed: bool,
     redact: bool,
     per_person: bool,
     scheduler: str | None,
@@ -163,6 +185,7 @@ def batch_command(
         timeout=timeout or None,
         max_memory_mb=max_memory or None,
         force=force,
+        retry_failed=retry_failed,
     )
     if scheduler:
         client, executor, capacity = _dask_executor(scheduler)
@@ -171,9 +194,11 @@ def batch_command(
             timeout=settings.timeout,
             max_memory_mb=None,
             force=force,
+            retry_failed=retry_failed,
             executor=executor,
             executor_capacity=capacity,
             ship_files=True,
+            share=_shared_with(client),
         )
     show_progress = (sys.stderr.isatty() if progress is None else progress) and not quiet
     bar = Progress(len(people), sys.stderr, enabled=show_progress)
@@ -189,12 +214,25 @@ def batch_command(
             client.close()
 
     if not quiet:
-        done = f"{summary.analysed} of {summary.total} analysed"
-        if summary.skipped:
-            done += f" ({summary.skipped} unchanged since the last run)"
-        click.echo(f"{done}; cohort view: {summary.outdir / 'index.html'}", err=True)
-    if summary.failures:
-        click.echo(f"gapcheck: {summary.failed} file(s) failed:", err=True)
-        for label, reason in summary.failures:
-            click.echo(f"  {escaped(label)}: {escaped(reason)}", err=True)
+        click.echo(f"{_counts(summary)}; cohort view: {summary.outdir / 'index.html'}", err=True)
+    if summary.problems:
+        click.echo(f"gapcheck: {len(summary.problems)} file(s) not analysed:", err=True)
+        for label, status, reason in summary.problems:
+            click.echo(f"  {escaped(label)} [{status}]: {escaped(reason)}", err=True)
         sys.exit(1)
+
+
+def _counts(summary: Any) -> str:
+    """ "3 of 5 analysed, 1 failed, 1 not a resume (2 unchanged since the last run)"."""
+    parts = [f"{summary.analysed} of {summary.total} analysed"]
+    for count, words in (
+        (summary.failed, "failed"),
+        (summary.not_resume, "not a resume"),
+        (summary.skipped, "skipped because of type"),
+    ):
+        if count:
+            parts.append(f"{count} {words}")
+    text = ", ".join(parts)
+    if summary.unchanged:
+        text += f" ({summary.unchanged} unchanged since the last run)"
+    return text

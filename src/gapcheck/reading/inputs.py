@@ -34,12 +34,18 @@ def is_skipped_name(name: str) -> bool:
     return name.startswith((".", "~$"))
 
 
-def walk_files(folder: Path, suffixes: Sequence[str], exclude: Path | None = None) -> list[Path]:
+def walk_files(
+    folder: Path,
+    suffixes: Sequence[str],
+    exclude: Path | None = None,
+    passed_over: list[Path] | None = None,
+) -> list[Path]:
     """Regular files below `folder` with one of `suffixes`, sorted by path within each folder.
 
     Symbolic links are never followed (to files or folders), so a link to `.` cannot loop
     and a link out of the folder cannot bring in someone else's file; `exclude` (a batch's
-    output folder, absolute) is skipped.
+    output folder, absolute) is skipped. Visible files left out for their suffix, and
+    links to files, are appended to `passed_over` when it is given (a batch lists them).
     """
     found: list[Path] = []
     for current, dirnames, filenames in os.walk(folder, followlinks=False):
@@ -54,9 +60,13 @@ def walk_files(folder: Path, suffixes: Sequence[str], exclude: Path | None = Non
         )
         for name in sorted(filenames):
             path = here / name
-            if is_skipped_name(name) or path.suffix.lower() not in suffixes:
+            if is_skipped_name(name):
                 continue
-            if path.is_symlink() or not path.is_file():
+            if path.suffix.lower() not in suffixes or path.is_symlink():
+                if passed_over is not None and (path.is_symlink() or path.is_file()):
+                    passed_over.append(path)
+                continue
+            if not path.is_file():
                 continue
             found.append(path)
     return found

@@ -26,3 +26,32 @@ def write_text_atomically(path: Path, text: str) -> Path:
         Path(temporary).unlink(missing_ok=True)
         raise
     return path
+
+
+class AtomicTextFile:
+    """A text file written piece by piece and renamed into place only when complete.
+
+    For outputs too large to build as one string (a cohort's results.jsonl): use it as a
+    context manager; an exception inside the block removes the temporary file and leaves
+    any previous version of the target untouched.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, dir=path.parent)
+        self._temporary = Path(temporary)
+        self._handle = os.fdopen(fd, "w", encoding="utf-8", newline="")
+
+    def write(self, text: str) -> None:
+        self._handle.write(text)
+
+    def __enter__(self) -> AtomicTextFile:
+        return self
+
+    def __exit__(self, kind: object, value: object, traceback: object) -> None:
+        self._handle.close()
+        if kind is None:
+            self._temporary.replace(self.path)
+        else:
+            self._temporary.unlink(missing_ok=True)
