@@ -1,0 +1,97 @@
+"""What changed for one person between two analyses: the score, the skills, the gaps.
+
+    from gapcheck.scoring.changes import Snapshot, compare
+    old = Snapshot(score=41.0, shown=frozenset({"python"}), learn_gaps=("docker", "sql"))
+    new = Snapshot(score=55.5, shown=frozenset({"python", "sql"}), learn_gaps=("docker", "git"))
+    changes = compare(old, new)
+    changes.score_delta        # 14.5
+    changes.newly_shown        # ("sql",)        skill ids, sorted
+    changes.gaps_closed        # ("sql",)        in the old gap order
+    changes.gaps_opened        # ("git",)        in the new gap order
+
+A `Snapshot` is the little an analysis has to keep so a later one can be compared with it
+(the batch keeps it per person; `gapcheck resume.pdf --since old.json` reads it back from
+a JSON result). `compare` is pure and deterministic: ids sorted, gaps in their gap order.
+
+When the two analyses used different taxonomies or gapcheck versions, the comparison is
+still made (ids are stable across versions) but `note` says so, because part of the
+change may come from gapcheck rather than from the resume.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What one analysis keeps to be compared with a later one."""
+
+    score: float
+    shown: frozenset[str] = frozenset()  # skill ids the resume shows
+    learn_gaps: tuple[str, ...] = ()  # skill ids of the gaps to learn, in gap order
+    certifications: tuple[str, ...] = ()  # ids of the certifications held
+    taxonomy_key: str = ""  # the taxonomy's content key ("" when not known)
+    version: str = ""  # gapcheck's version ("" when not known)
+
+
+@dataclass(frozen=True)
+class Changes:
+    """The difference between an old and a new analysis of one person."""
+
+    score_delta: float  # new score - old score, rounded to 0.1
+    newly_shown: tuple[str, ...]  # shown now, not before (sorted ids)
+    no_longer_shown: tuple[str, ...]  # shown before, not now (sorted ids)
+    gaps_closed: tuple[str, ...]  # gaps before, not now (the old gap order)
+    gaps_opened: tuple[str, ...]  # gaps now, not before (the new gap order)
+    certifications_added: tuple[str, ...]  # sorted ids
+    certifications_dropped: tuple[str, ...]  # sorted ids
+    note: str = ""  # "" or a sentence: the two analyses were made differently
+
+    @property
+    def any(self) -> bool:
+        """Whether anything changed (a note alone is no change)."""
+        return bool(
+            self.score_delta
+            or self.newly_shown
+            or self.no_longer_shown
+            or self.gaps_closed
+            or self.gaps_opened
+            or self.certifications_added
+            or self.certifications_dropped
+        )
+
+
+def _note(old: Snapshot, new: Snapshot) -> str:
+    differs = []
+    if old.taxonomy_key and new.taxonomy_key and old.taxonomy_key != new.taxonomy_key:
+        differs.append("a different taxonomy")
+    if old.version and new.version and old.version != new.version:
+        differs.append(f"gapcheck {old.version} (now {new.version})")
+    if not differs:
+        return ""
+    return (
+        "The earlier analysis used "
+        + " and ".join(differs)
+        + ", so part of the change may come from gapcheck, not the resume."
+    )
+
+
+def _unique(ids: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(ids))
+
+
+def compare(old: Snapshot, new: Snapshot) -> Changes:
+    """What changed from `old` to `new` (see the module docstring)."""
+    old_gaps, new_gaps = _unique(old.learn_gaps), _unique(new.learn_gaps)
+    old_certs, new_certs = set(old.certifications), set(new.certifications)
+    return Changes(
+        score_delta=round(new.score - old.score, 1) + 0.0,  # + 0.0: never -0.0
+        newly_shown=tuple(sorted(new.shown - old.shown)),
+        no_longer_shown=tuple(sorted(old.shown - new.shown)),
+        gaps_closed=tuple(g for g in old_gaps if g not in set(new_gaps)),
+        gaps_opened=tuple(g for g in new_gaps if g not in set(old_gaps)),
+        certifications_added=tuple(sorted(new_certs - old_certs)),
+        certifications_dropped=tuple(sorted(old_certs - new_certs)),
+        note=_note(old, new),
+    )
