@@ -105,9 +105,9 @@ def test_a_second_batch_into_the_same_folder_is_refused_while_the_first_runs(
     write(root / "a.txt", "score=50")
     people = collect_inputs([str(root)], exclude=out)
     run_batch(people, out, OPTIONS, BatchSettings(jobs=1), work=fake_analyse)
-    with OutputFolder(out).locked():  # another run holds the folder
-        with pytest.raises(UsageError) as caught:
-            run_batch(people, out, OPTIONS, BatchSettings(jobs=1), work=fake_analyse)
+    # Another run holds the folder.
+    with OutputFolder(out).locked(), pytest.raises(UsageError) as caught:
+        run_batch(people, out, OPTIONS, BatchSettings(jobs=1), work=fake_analyse)
     assert caught.value.exit_code == 2
     assert f"in use by another gapcheck batch (process {os.getpid()})" in caught.value.message
     # Released: the next run goes ahead.
@@ -134,9 +134,8 @@ def test_the_lock_is_held_across_processes(tmp_path: Path) -> None:
     )
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "held"
-        with pytest.raises(UsageError, match=f"process {holder.pid}"):
-            with OutputFolder(out).locked():
-                pass
+        with pytest.raises(UsageError, match=f"process {holder.pid}"), OutputFolder(out).locked():
+            pass
     finally:
         holder.kill()
         holder.wait()

@@ -184,8 +184,9 @@ def test_changed_options_or_a_missing_report_mean_the_file_is_done_again(
     log.write_text("")
     people = collect_inputs([str(root)], exclude=out)
     senior = AnalysisOptions(
-        Options(taxonomy=FIXTURES / "mini_taxonomy.yaml", level="senior", today="2026-11-21")
-        .resolve()
+        Options(
+            taxonomy=FIXTURES / "mini_taxonomy.yaml", level="senior", today="2026-11-21"
+        ).resolve()
     )
     run_batch(people, out, senior, BatchSettings(jobs=1), work=fake_analyse)
     assert sorted(log.read_text().split()) == ["a.txt", "b.txt"]
