@@ -5,13 +5,18 @@ whose stated sizes add up past `limits.MAX_UNZIPPED_BYTES` before anything is in
 But a stated size can lie, and Python's zipfile, asked for a whole entry at once (as
 python-docx asks), inflates as much as the compressed data gives in one call, up to
 2 GB, before it cuts the result to the stated size. So every entry is inflated here in
-pieces of `PIECE` bytes, and the pieces are counted as they come out: the archive is
-refused as soon as they pass the limit, whatever sizes it stated. python-docx is then
-given the same entries stored uncompressed, so it inflates nothing itself.
+pieces of `PIECE` bytes, and the pieces are counted as they come out, by the bytes
+actually produced: an entry is refused as soon as it inflates past the size it states
+(the size the check before inflating trusted), and the archive as soon as all of them
+pass the limit. Both are LimitErrors ("limit reached"), not a damaged file: zipfile is
+let read past the stated size, by up to a piece, so the lie shows as bytes rather than
+as a checksum that fails. python-docx is then given the same entries stored
+uncompressed, so it inflates nothing itself.
 """
 
 from __future__ import annotations
 
+import copy
 import io
 import zipfile
 
@@ -37,9 +42,18 @@ class Inflated:
             raise LimitError(
                 self.source,
                 f"the archive inflates past the {limits.size_text(limits.MAX_UNZIPPED_BYTES)} "
-                "limit (whatever sizes it states)",
+                "limit of uncompressed data (limit reached, whatever sizes it states)",
                 "it may be a ZIP bomb; open it in Word and save it again, or export it as PDF",
             )
+
+    def lied(self, stated: int) -> LimitError:
+        return LimitError(
+            self.source,
+            f"a part of the archive inflates to more than the {stated:,} bytes it states "
+            "(limit reached)",
+            "the file is damaged or built as a ZIP bomb; open it in Word and save it again, "
+            "or export it as PDF",
+        )
 
 
 def stored_copy(data: bytes, source: str, budget: limits.ReadBudget) -> tuple[bytes, int]:
@@ -78,16 +92,24 @@ def _inflate(
             "open it in Word and save it again, or export it as PDF",
         )
     pieces: list[bytes] = []
+    produced = 0
+    # zipfile stops at the size an entry states (and then fails its checksum): let it read
+    # a piece further, so that an entry inflating past its stated size shows it in bytes.
+    probe = copy.copy(entry)
+    probe.file_size = entry.file_size + PIECE + 1
     try:
-        with archive.open(entry) as member:
+        with archive.open(probe) as member:
             while True:
                 piece = member.read(PIECE)
                 if not piece:
                     return b"".join(pieces)
+                produced += len(piece)
+                if produced > entry.file_size:
+                    raise inflated.lied(entry.file_size)
                 inflated.count(len(piece))
                 pieces.append(piece)
                 budget.check()
-    except zipfile.BadZipFile:  # zipfile stops at the stated size; the checksum then fails
+    except zipfile.BadZipFile:  # a part shorter than it states, or a checksum that fails
         raise InputError(
             inflated.source,
             "the Word document is damaged: a part of it does not match the size or "
