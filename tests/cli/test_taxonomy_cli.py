@@ -84,10 +84,10 @@ def test_show_lists_every_skill_by_category(capsys: pytest.CaptureFixture[str]) 
 
 
 def test_show_an_unknown_skill(capsys: pytest.CaptureFixture[str]) -> None:
-    code, _, err = run(capsys, "taxonomy", "show", "pytorh")
+    code, _, err = run(capsys, "taxonomy", "show", "xyzzy")
     assert code == 2
     assert err.strip() == (
-        "gapcheck: error: pytorh: no skill with this id, name or alias; "
+        "gapcheck: error: xyzzy: no skill with this id, name or alias; "
         "run 'gapcheck taxonomy show' for the list"
     )
 

@@ -108,11 +108,40 @@ def find_skill(taxonomy: Taxonomy, query: str) -> Skill:
         for candidate in taxonomy.skills:
             if any(" ".join(t.casefold().split()) == key for t in fields(candidate)):
                 return candidate
-    near = [s.id for s in taxonomy.skills if key in s.id or key in s.name.casefold()][:5]
-    advice = (
-        f"did you mean: {', '.join(near)}" if near else "run 'gapcheck taxonomy show' for the list"
-    )
+    near = [f"'{s.id}' ({s.name})" for s in suggest_skills(taxonomy, key)]
+    advice = "run 'gapcheck taxonomy show' for the list"
+    if near:
+        listed = near[0] if len(near) == 1 else f"{', '.join(near[:-1])} or {near[-1]}"
+        advice = f"did you mean {listed}? {advice}"
     raise UsageError(query, "no skill with this id, name or alias", advice)
+
+
+SUGGEST_SCORE = 80  # rapidfuzz ratio a spelling needs to be suggested for a misspelling
+SUGGEST_MARGIN = 5  # suggestions scoring this much below the best one are left out
+
+
+def suggest_skills(taxonomy: Taxonomy, key: str, limit: int = 3) -> list[Skill]:
+    """The skills `key` (casefolded) may misspell, closest first, ties by id: by the best
+    rapidfuzz ratio of their ids, names, aliases and terms; failing any close enough, the
+    skills with a spelling that contains `key` (of three characters or more)."""
+    from rapidfuzz import fuzz
+
+    scored: list[tuple[float, str, Skill]] = []
+    contain: list[tuple[float, str, Skill]] = []
+    for skill in taxonomy.skills:
+        texts = (skill.id, skill.id.replace("_", " "), skill.name, *skill.aliases)
+        terms = (*skill.narrower, *(rule.term for rule in skill.ambiguous))
+        spellings = {" ".join(t.replace("’", "'").casefold().split()) for t in (*texts, *terms)}
+        best = max(fuzz.ratio(key, spelling) for spelling in spellings)
+        if best >= SUGGEST_SCORE:
+            scored.append((-best, skill.id, skill))
+        elif len(key) >= 3 and any(key in spelling for spelling in spellings):
+            contain.append((-best, skill.id, skill))
+    if scored:
+        scored.sort(key=lambda item: item[:2])
+        top = -scored[0][0]
+        return [skill for score, _, skill in scored[:limit] if -score >= top - SUGGEST_MARGIN]
+    return [skill for _, _, skill in sorted(contain, key=lambda item: item[:2])[:limit]]
 
 
 def _list_skills(taxonomy: Taxonomy) -> None:
