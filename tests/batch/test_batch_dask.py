@@ -89,3 +89,46 @@ def test_cli_scheduler_option_ships_files_to_the_cluster(
     assert rows["empty.pdf"]["error"].startswith("the file is empty")
     # The shipped copy is analysed under its own name, not a temporary path.
     assert "gapcheck-" not in (out / "reports" / "r0.pdf.html").read_text(encoding="utf-8")
+
+
+class CountingWork:
+    """Per-file work that counts its warm-ups (once per worker, before any task)."""
+
+    def __init__(self) -> None:
+        self.warmed = 0
+
+    def warm_up(self) -> None:
+        self.warmed += 1
+
+    def __call__(self, task: object) -> object:
+        assert self.warmed == 1, "the work was warmed up on this worker before its first task"
+        return fake_analyse(task)  # type: ignore[arg-type]
+
+
+def test_the_work_is_shipped_once_and_tasks_refer_to_it(
+    tmp_path: Path, cluster: distributed.LocalCluster
+) -> None:
+    from gapcheck.batch.executor import dask_share
+
+    root, out = tmp_path / "in", tmp_path / "out"
+    for name in ("a", "b", "c", "d"):
+        (root).mkdir(exist_ok=True)
+        (root / f"{name}.txt").write_text(f"score={ord(name)}", encoding="utf-8")
+    with distributed.Client(cluster.scheduler_address) as client:
+        executor = client.get_executor()
+        submitted: list[object] = []
+        real_submit = executor.submit
+
+        def spy(fn: object, *args: object, **kwargs: object) -> object:
+            submitted.append(args[0])
+            return real_submit(fn, *args, **kwargs)
+
+        executor.submit = spy  # type: ignore[method-assign]
+        settings = BatchSettings(
+            jobs=2, executor=executor, executor_capacity=2, share=dask_share(client)
+        )
+        people = collect_inputs([str(root)], exclude=out)
+        summary = run_batch(people, out, OPTIONS, settings, work=CountingWork())
+    assert summary.analysed == 4
+    # Every task carried the scattered handle, never a pickled copy of the work.
+    assert len(submitted) == 4 and all(isinstance(s, distributed.Future) for s in submitted)

@@ -100,3 +100,29 @@ class ExecutorPool:
             reason = short_reason(f"the worker running it failed ({type(exc).__name__}: {exc})")
             return TaskResult(task_id, None, Failure("crash", reason), time.monotonic() - submitted)
         return TaskResult(task_id, value, failure, seconds, cpu)
+
+
+def _warm_up(work: Any) -> None:
+    """Run on each Dask worker once: build the detector before the first task needs it."""
+    warm_up = getattr(work, "warm_up", None)
+    if callable(warm_up):
+        warm_up()
+
+
+def dask_share(client: Any) -> Callable[[Callable[[Any], Any]], Callable[[Any], Any]]:
+    """BatchSettings.share for a Dask client: send the work to every worker once and warm
+    it up there (as the local pool's initializer does), then let tasks refer to it.
+
+    Any: distributed's annotations are partial, and the client is only duck-typed here.
+    """
+
+    def share(work: Callable[[Any], Any]) -> Callable[[Any], Any]:
+        handle: Any = client.scatter(work, broadcast=True, hash=False)
+        workers = list(client.scheduler_info().get("workers", {}))
+        warmed = [
+            client.submit(_warm_up, handle, workers=[address], pure=False) for address in workers
+        ]
+        client.gather(warmed)
+        return handle  # type: ignore[no-any-return]  # resolved to the work on each worker
+
+    return share

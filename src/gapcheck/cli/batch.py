@@ -74,14 +74,6 @@ def _dask_executor(address: str) -> tuple[Any, Any, int]:
     return client, client.get_executor(), capacity
 
 
-def _shared_with(client: Any) -> Any:
-    """Send the per-file work (taxonomy, plan) to every Dask worker once; tasks refer to it."""
-
-    def share(work: Any) -> Any:
-        return client.scatter(work, broadcast=True, hash=False)
-
-    return share
-
 
 @click.command("batch", epilog=BATCH_EPILOG)
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
@@ -169,6 +161,7 @@ def batch_command(
     Each file is analysed alone in a worker process: a broken, huge or hostile file
     fails by itself (with its reason) and the batch goes on.
     """
+    from gapcheck.batch.executor import dask_share
     from gapcheck.batch.inputs import collect_inputs
     from gapcheck.batch.progress import Progress
     from gapcheck.batch.run import BatchSettings, check_output_folder, run_batch
@@ -198,7 +191,7 @@ def batch_command(
             executor=executor,
             executor_capacity=capacity,
             ship_files=True,
-            share=_shared_with(client),
+            share=dask_share(client),
         )
     show_progress = (sys.stderr.isatty() if progress is None else progress) and not quiet
     bar = Progress(len(people), sys.stderr, enabled=show_progress)
