@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from gapcheck.options import DEFAULT_ENGINE, DEFAULT_ROLE, Options, Plan
-from gapcheck.records import Analysis, Document, DocumentSummary, Section
+from gapcheck.records import Analysis, Document, DocumentSummary, JobGap, Section
 from gapcheck.version import __version__
 
 if TYPE_CHECKING:  # names for type checkers only: importing the stages is deferred
@@ -35,6 +35,7 @@ def analyse(
     role: str = DEFAULT_ROLE,
     level: str | None = None,
     job: str | os.PathLike[str] | None = None,
+    jobs: Sequence[str | os.PathLike[str]] = (),
     taxonomy: Taxonomy | str | os.PathLike[str] | None = None,
     today: str | dt.date | None = None,
     engine: str = DEFAULT_ENGINE,
@@ -43,12 +44,21 @@ def analyse(
     """Analyse one person's resume (plus optional portfolio material) against a role.
 
     Pass the options as keywords or as one `Options` record (`options=` wins). They are
-    all checked before any file is read. Raises a `gapcheck.errors.GapcheckError`
-    subclass, with a one-line message naming the file, for any input gapcheck cannot use.
+    all checked before any file is read. `job` is a posting file (the report leads with
+    it) or a folder of postings; with `jobs` too, or a folder of several, the report ranks
+    the postings by fit and plans across them (`Analysis.jobs`). Raises a
+    `gapcheck.errors.GapcheckError` subclass, with a one-line message naming the file, for
+    any input gapcheck cannot use.
     """
     if options is None:
         options = Options(
-            role=role, level=level, job=job, taxonomy=taxonomy, today=today, engine=engine
+            role=role,
+            level=level,
+            job=job,
+            jobs=tuple(jobs),
+            taxonomy=taxonomy,
+            today=today,
+            engine=engine,
         )
     plan = options.resolve()  # a bad option or posting fails before any reading
     return analyse_documents(read_person(resume, portfolio, engine=plan.engine), plan)
@@ -109,18 +119,30 @@ def analyse_documents(documents: Sequence[Document], plan: Plan) -> Analysis:
     background = read_background(sections, detection, tax, generated_on)
     level = choose_level(background, target.level if plan.level_given else None)
     target = replace(target, level=level.level)  # weights, gaps and advice follow it
-    job_result = None
-    if plan.posting is not None:
+    role_score = score(detection, tax, target, background)
+    postings = (plan.posting,) if plan.posting is not None else plan.postings
+    jobs: tuple[JobGap, ...] = ()
+    if postings:
         from gapcheck.scoring.posting_gap import posting_gap
 
         resume_lines = tuple(line.text for s in sections for line in s.lines)
-        job_result = posting_gap(
-            plan.posting, detection, tax, target, background, resume_lines=resume_lines
+        jobs = tuple(
+            posting_gap(posting, detection, tax, target, background, resume_lines=resume_lines)
+            for posting in postings
         )
-    gaps = rank_gaps(detection, tax, target, background=background, posting=job_result)
+    job_result = None
+    if plan.posting is not None:  # one posting: it leads the gaps
+        job_result, jobs = jobs[0], ()
+    if jobs:  # several postings: the plan across them leads the gaps
+        from gapcheck.scoring.across import plan_ranked_gaps
+
+        gaps = plan_ranked_gaps(detection, tax, target, background, jobs, role_score)
+    else:
+        gaps = rank_gaps(detection, tax, target, background=background, posting=job_result)
     experienced = level.level == "senior" or any(d.level == "phd" for d in background.degrees)
 
     warnings = tuple(w for summary in summaries for w in summary.diagnostics.warnings)
+    warnings += plan.postings_left_out
     return Analysis(
         gapcheck_version=__version__,
         taxonomy_version=tax.version,
@@ -129,7 +151,7 @@ def analyse_documents(documents: Sequence[Document], plan: Plan) -> Analysis:
         target=target,
         documents=tuple(summaries),
         detection=detection,
-        score=score(detection, tax, target, background),
+        score=role_score,
         gaps=gaps,
         near_misses=near_misses(detection, tax, target),
         learning_path=recommend.learning_path(gaps, tax),
@@ -142,6 +164,7 @@ def analyse_documents(documents: Sequence[Document], plan: Plan) -> Analysis:
         hands_on=hands_on,
         level=level,
         background=background,
+        jobs=jobs,
     )
 
 

@@ -9,6 +9,12 @@ here. `resolve` checks all of it before a resume is opened, so a bad date, role,
 engine, taxonomy or posting is reported even when the resume does not exist, and returns
 a `Plan`: the loaded taxonomy, the target, the parsed posting and the report date. A
 batch resolves once and hands the same `Plan` to every worker, which never re-validates.
+
+Several postings (`job` a folder, or more paths in `jobs`): the files are found by the one
+file-collection policy (`gapcheck.reading.inputs.posting_files`), at most MAX_POSTINGS of
+them, and each is read and parsed here, once. A posting named by its own path must be
+usable; one found in a folder that cannot be used (unreadable, no skill gapcheck knows) is
+left out with a warning, so one odd file does not stop a folder of hundreds.
 """
 
 from __future__ import annotations
@@ -32,6 +38,7 @@ if TYPE_CHECKING:
 DEFAULT_ROLE = "ml-engineer"
 DEFAULT_LEVEL: Level = "mid"
 DEFAULT_ENGINE: Engine = "pdfminer"
+MAX_POSTINGS = 1_000  # postings one analysis compares with (--job FOLDER)
 
 
 def today_iso() -> str:
@@ -71,6 +78,10 @@ class Plan:
     engine: str
     posting: Posting | None = None
     level_given: bool = True  # False: the level is inferred from the resume (--level unset)
+    # Several postings, in file order (then `posting` is None); warnings about the postings
+    # of a folder that were left out.
+    postings: tuple[Posting, ...] = ()
+    postings_left_out: tuple[str, ...] = ()
 
     @cached_property
     def posting_key(self) -> str | None:
@@ -87,7 +98,8 @@ class Options:
 
     role: str = DEFAULT_ROLE
     level: str | None = None  # None: inferred from the resume (gapcheck.scoring.level)
-    job: str | os.PathLike[str] | None = None  # a job posting file
+    job: str | os.PathLike[str] | None = None  # a job posting file, or a folder of them
+    jobs: tuple[str | os.PathLike[str], ...] = ()  # more posting files or folders
     taxonomy: Taxonomy | str | os.PathLike[str] | None = None  # None: the built-in one
     today: str | dt.date | None = None  # None: today (or SOURCE_DATE_EPOCH)
     engine: str = DEFAULT_ENGINE
@@ -96,7 +108,8 @@ class Options:
         """Check every option, cheapest first, and load what they name.
 
         Order: the date and the engine (no I/O), the taxonomy, the role and level, then
-        the posting (read and parsed once here, not once per resume).
+        the postings (read and parsed once here, not once per resume). One posting file
+        gives `Plan.posting`; two or more (a folder, several paths) `Plan.postings`.
         """
         generated_on = checked_date(self.today) or today_iso()
         if self.engine not in ENGINES:
@@ -106,14 +119,26 @@ class Options:
                 f"choose one of: {', '.join(ENGINES)}",
             )
         taxonomy = self._taxonomy()
-        job_path = Path(self.job) if self.job is not None else None
+        paths = [Path(p) for p in (*([self.job] if self.job is not None else []), *self.jobs)]
+        files = _posting_files(paths)
+        job_path = files[0][0] if len(files) == 1 else None
         target = resolve_target(taxonomy, self.role, self.level or DEFAULT_LEVEL, job_path)
         posting = None
         if job_path is not None:
             from gapcheck.postings.read import read_posting  # only when a posting is given
 
             posting = read_posting(job_path, taxonomy)
-        return Plan(taxonomy, target, generated_on, self.engine, posting, self.level is not None)
+        postings, left_out = _read_postings(files, taxonomy) if len(files) > 1 else ((), ())
+        return Plan(
+            taxonomy,
+            target,
+            generated_on,
+            self.engine,
+            posting,
+            self.level is not None,
+            postings,
+            left_out,
+        )
 
     def _taxonomy(self) -> Taxonomy:
         from gapcheck.taxonomy.loading import load_taxonomy
@@ -122,6 +147,54 @@ class Options:
         if isinstance(self.taxonomy, Taxonomy):
             return self.taxonomy
         return load_taxonomy(Path(self.taxonomy) if self.taxonomy is not None else None)
+
+
+def _posting_files(paths: list[Path]) -> list[tuple[Path, bool]]:
+    """The posting files `paths` stand for, each with whether a folder brought it in; one
+    file named alone is taken as named (the reader reports a missing one)."""
+    if len(paths) == 1 and not paths[0].is_dir():
+        return [(paths[0], False)]
+    if not paths:
+        return []
+    from gapcheck.reading.inputs import posting_files
+
+    files: dict[Path, tuple[Path, bool]] = {}
+    for path in paths:
+        for found in posting_files([path]):
+            files.setdefault(found.resolve(), (found, path.is_dir()))
+    if len(files) > MAX_POSTINGS:
+        raise UsageError(
+            "--job",
+            f"names {len(files):,} postings; gapcheck compares at most {MAX_POSTINGS:,}",
+            "pass a smaller folder, or split it",
+        )
+    return list(files.values())
+
+
+def _read_postings(
+    files: list[tuple[Path, bool]], taxonomy: Taxonomy
+) -> tuple[tuple[Posting, ...], tuple[str, ...]]:
+    """Each posting read and parsed; one from a folder that cannot be used is left out with
+    a warning (one named by its own path is an error), and so is a second copy of a file."""
+    from gapcheck.errors import InputError
+    from gapcheck.postings.read import read_posting
+
+    postings: list[Posting] = []
+    left_out: list[str] = []
+    for path, in_folder in files:
+        try:
+            postings.append(read_posting(path, taxonomy))
+        except InputError as exc:
+            if not in_folder:
+                raise
+            left_out.append(f"posting {exc.message}; left out")
+    if not postings:
+        raise InputError(
+            "--job",
+            f"none of the {len(files)} postings can be used (the first: {left_out[0]})",
+            "check that they are job postings in English",
+        )
+    return tuple(postings), tuple(left_out)
 
 
 def resolve_target(taxonomy: Taxonomy, role: str, level: str, job: Path | None) -> Target:

@@ -296,6 +296,9 @@ class Analysis:
     hands_on: tuple[HandsOnItem, ...] = field(default=())
     level: LevelChoice | None = None  # the seniority used, and why (inferred or given)
     background: Background | None = None
+    # Several postings (--job FOLDER): each one's gap, in file order; `job` is then None and
+    # the fits and the plan across them follow from these (gapcheck.scoring.across).
+    jobs: tuple[JobGap, ...] = ()
 
 
 @dataclass(frozen=True)

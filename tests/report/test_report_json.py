@@ -12,7 +12,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-from gapcheck.report.jsonout import render_json, to_json_dict
+from gapcheck.report.jsonout import SCHEMA_WITHOUT_1_2_KEYS, render_json, to_json_dict
 from gapcheck.version import JSON_SCHEMA_VERSION
 from tests.support.sample_analysis import (
     RESUME,
@@ -63,7 +63,7 @@ def test_every_documented_top_level_key_is_in_the_documentation() -> None:
 def test_required_content_is_present() -> None:
     analysis = strong_candidate()
     data = to_json_dict(analysis)
-    assert data["schema_version"] == JSON_SCHEMA_VERSION
+    assert data["schema_version"] == SCHEMA_WITHOUT_1_2_KEYS  # one posting: as before 1.2
     assert data["source"] == RESUME
     assert data["target"] == {
         "role": "ml-engineer",
@@ -98,10 +98,11 @@ def test_required_content_is_present() -> None:
     assert data["job"]["missing_required"] == ["kubernetes"]
 
 
-def test_schema_version_is_a_minor_bump_of_1_0() -> None:
-    assert JSON_SCHEMA_VERSION == "1.1"
+def test_schema_version_is_a_minor_bump_of_1_1() -> None:
+    assert JSON_SCHEMA_VERSION == "1.2"
+    assert SCHEMA_WITHOUT_1_2_KEYS == "1.1"
     documented = (DOCS / "json-schema.md").read_text(encoding="utf-8")
-    assert documented.startswith("# The JSON report (schema version 1.1)")
+    assert documented.startswith("# The JSON report (schema version 1.2)")
 
 
 def test_gaps_say_what_to_do_what_asks_for_them_and_what_shows_them() -> None:

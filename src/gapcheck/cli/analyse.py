@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from gapcheck.cli.params import options_from, target_options
+from gapcheck.cli.params import person_options_from, target_options
 from gapcheck.report.formats import (
     FORMAT_NAMES,
     FORMATS,
@@ -53,7 +53,7 @@ def analyse_command(
     portfolio: tuple[Path, ...],
     role: str,
     level: str | None,
-    job: Path | None,
+    job: tuple[Path, ...],
     output: str | None,
     fmt: str | None,
     taxonomy: Path | None,
@@ -73,7 +73,7 @@ def analyse_command(
     from gapcheck.api import analyse, render
     from gapcheck.report.terminal import terminal_summary
 
-    options = options_from(role, level, job, taxonomy, today, pdf_engine)
+    options = person_options_from(role, level, job, taxonomy, today, pdf_engine)
     fmt = output_format(output, fmt)  # before any reading: a bad -o costs nothing
     target = output or default_output(resume, fmt)
     check_output_target(target)

@@ -6,12 +6,13 @@ are checked there, by `Options.resolve`, not here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TypeVar
 
 import click
 
+from gapcheck.errors import UsageError
 from gapcheck.options import DEFAULT_ENGINE, DEFAULT_ROLE, Options
 from gapcheck.records import ENGINES, LEVELS
 
@@ -33,7 +34,9 @@ _TARGET_OPTIONS = (
     click.option(
         "--job",
         type=click.Path(path_type=Path),
-        help="A job posting (txt, md, pdf) to compare against too.",
+        multiple=True,
+        help="A job posting (txt, md, pdf) to compare against too. Repeat it, or name a "
+        "folder, to rank several postings by fit and plan across them (not in batch).",
     ),
     click.option(
         "--taxonomy",
@@ -66,12 +69,55 @@ def target_options(command: F) -> F:
 def options_from(
     role: str,
     level: str | None,
-    job: Path | None,
+    job: Path | Sequence[Path] | None,
     taxonomy: Path | None,
     today: str | None,
     pdf_engine: str,
 ) -> Options:
-    """The options record for the values of `target_options`."""
+    """The options record for the values of `target_options`, for a command that compares
+    with one posting file at most (`gapcheck batch`): several `--job`, or a folder, is a
+    usage error here."""
+    jobs = _job_paths(job)
+    if len(jobs) > 1 or (jobs and jobs[0].is_dir()):
+        raise UsageError(
+            "--job",
+            "gapcheck batch compares every resume with one posting file",
+            "pass one file, or run gapcheck RESUME --job FOLDER for one person",
+        )
     return Options(
-        role=role, level=level, job=job, taxonomy=taxonomy, today=today, engine=pdf_engine
+        role=role,
+        level=level,
+        job=jobs[0] if jobs else None,
+        taxonomy=taxonomy,
+        today=today,
+        engine=pdf_engine,
     )
+
+
+def person_options_from(
+    role: str,
+    level: str | None,
+    job: Sequence[Path],
+    taxonomy: Path | None,
+    today: str | None,
+    pdf_engine: str,
+) -> Options:
+    """The options record for `gapcheck RESUME`: any number of `--job` files or folders."""
+    jobs = _job_paths(job)
+    return Options(
+        role=role,
+        level=level,
+        job=jobs[0] if jobs else None,
+        jobs=tuple(jobs[1:]),
+        taxonomy=taxonomy,
+        today=today,
+        engine=pdf_engine,
+    )
+
+
+def _job_paths(job: Path | Sequence[Path] | None) -> list[Path]:
+    if job is None:
+        return []
+    if isinstance(job, Path):
+        return [job]
+    return list(job)

@@ -15,6 +15,7 @@ renderer escapes for its own medium.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from gapcheck.records import Analysis, EligibilityCheck, Gap, JobGap, PostingRequirement
@@ -68,8 +69,10 @@ def posting_title(job: JobGap) -> str:
 
 def against_text(analysis: Analysis) -> str:
     """What the resume is judged against: 'the Machine Learning Engineer role' and, with a
-    posting, 'and the posting “Senior ML Engineer”'."""
+    posting, 'and the posting “Senior ML Engineer”' (with several, 'and 20 job postings')."""
     role = f"the {one_line(analysis.target.role_name)} role"
+    if analysis.jobs:
+        return f"{role} and {len(analysis.jobs)} job postings"
     if analysis.job is None:
         return role
     return f"{role} and the posting “{posting_title(analysis.job)}”"
@@ -240,8 +243,12 @@ def split_gaps(gaps: tuple[Gap, ...], detailed: int = DETAILED_GAPS) -> GapSplit
     )
 
 
-def asked_label(gap: Gap) -> str:
-    """'posting requires it', 'posting prefers it', or '' for a gap only the role asks for."""
+def asked_label(gap: Gap, labels: Mapping[str, str] | None = None) -> str:
+    """'posting requires it', 'posting prefers it', or '' for a gap only the role asks for;
+    against several postings, the gap's label in `labels` ('5 of 20 postings ask for it',
+    gapcheck.report.fits.asked_labels) when it has one."""
+    if labels and gap.skill_id in labels:
+        return labels[gap.skill_id]
     return _ASKED.get(gap.source, "")
 
 

@@ -16,6 +16,8 @@ Ordering rules (so the same analysis always renders the same page):
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from gapcheck.records import Analysis, CertificationSuggestion, Evidence, FoundSkill, Gap, JobGap
 from gapcheck.report import charts
 from gapcheck.report.advice import (
@@ -41,6 +43,7 @@ from gapcheck.report.display import (
     strength_label,
     years_text,
 )
+from gapcheck.report.fits import asked_labels, postings_view
 from gapcheck.report.parts import (
     SkillNames,
     all_warnings,
@@ -155,7 +158,9 @@ def skill_groups(analysis: Analysis, names: SkillNames) -> tuple[SkillGroupView,
     return tuple(groups)
 
 
-def gap_view(gap: Gap, names: SkillNames, printed: bool = True) -> GapView:
+def gap_view(
+    gap: Gap, names: SkillNames, printed: bool = True, labels: Mapping[str, str] | None = None
+) -> GapView:
     cost_value = gap.weight * (1 - gap.credit)
     return GapView(
         rank=gap.rank,
@@ -170,11 +175,13 @@ def gap_view(gap: Gap, names: SkillNames, printed: bool = True) -> GapView:
         hint=one_line(gap.hint),
         blocks=", ".join([names.skill(b) for b in gap.blocks]) if gap.blocks else "",
         printed=printed,
-        asked=asked_label(gap),
+        asked=asked_label(gap, labels),
     )
 
 
-def show_gap_view(gap: Gap, names: SkillNames) -> ShowGapView:
+def show_gap_view(
+    gap: Gap, names: SkillNames, labels: Mapping[str, str] | None = None
+) -> ShowGapView:
     shown = gap.shown_by
     return ShowGapView(
         anchor=anchor("gap", gap.skill_id),
@@ -182,7 +189,7 @@ def show_gap_view(gap: Gap, names: SkillNames) -> ShowGapView:
         because=one_line(shown.because) if shown else one_line(gap.reason),
         evidence=evidence_view(shown.evidence, names) if shown else None,
         hint=one_line(gap.hint),
-        asked=asked_label(gap),
+        asked=asked_label(gap, labels),
     )
 
 
@@ -278,6 +285,7 @@ def build_context(analysis: Analysis) -> ReportContext:
         bands=band_scale(band),
     )
     split = split_gaps(analysis.gaps, PRINTED_GAPS)
+    labels = asked_labels(analysis)  # several postings: how many ask for each gap
     detailed = {g.skill_id for g in split.detailed}
     near_misses = tuple(
         NearMissView(
@@ -312,9 +320,9 @@ def build_context(analysis: Analysis) -> ReportContext:
         cautions=cautions(analysis),
         level_sentence=level_sentence(analysis),
         against=against_text(analysis),
-        gaps=tuple(gap_view(g, names) for g in split.detailed),
-        more_gaps=tuple(gap_view(g, names, printed=False) for g in split.more),
-        show_gaps=tuple(show_gap_view(g, names) for g in split.show),
+        gaps=tuple(gap_view(g, names, labels=labels) for g in split.detailed),
+        more_gaps=tuple(gap_view(g, names, printed=False, labels=labels) for g in split.more),
+        show_gaps=tuple(show_gap_view(g, names, labels) for g in split.show),
         gaps_not_printed=len(split.more),
         path=tuple(
             PathStageView(
@@ -365,4 +373,5 @@ def build_context(analysis: Analysis) -> ReportContext:
         ),
         documents=_document_view(analysis),
         warnings=all_warnings(analysis),
+        postings=postings_view(analysis),
     )

@@ -28,8 +28,13 @@ from gapcheck.records import (
     Score,
 )
 from gapcheck.report.display import file_name, safe_url
+from gapcheck.scoring.across import plan_of
 from gapcheck.scoring.recommend import certification_tier
 from gapcheck.version import JSON_SCHEMA_VERSION
+
+# A report using none of the keys 1.2 added (`postings`, `changes`) says 1.1, so a run with
+# one posting or none writes the same bytes as before them.
+SCHEMA_WITHOUT_1_2_KEYS = "1.1"
 
 SCORE_FORMULA = (
     "per category c: coverage_c = min(1, sum(weight*credit) / (coverage_target * sum(weight)))"
@@ -232,6 +237,59 @@ def certification_dict(cert: CertificationSuggestion) -> dict[str, Any]:
     }
 
 
+FIT_FORMULA = (
+    "match = (2*required_met + preferred_met) / (2*required_total + preferred_total) over the"
+    " posting's skill requirements (1 when it names none); fit = match * 0.5^len(knockouts)"
+)
+PRIORITY_FORMULA = (
+    "priority = sum, over the postings where one of the skill's unmet requirements picks it,"
+    " of fit * (2 if one of them is required, else 1)"
+)
+
+
+def postings_dict(analysis: Analysis) -> dict[str, Any] | None:
+    """Several postings: the fits (best first), the plan across them, each posting's gap."""
+    plan = plan_of(analysis)
+    if plan is None:
+        return None
+    return {
+        "count": len(plan.fits),
+        "fit_formula": FIT_FORMULA,
+        "priority_formula": PRIORITY_FORMULA,
+        "fits": [
+            {
+                "rank": rank,
+                "source": file_name(fit.source),
+                "title": fit.title,
+                "fit": _number(fit.fit),
+                "match": _number(fit.match),
+                "required_met": fit.required_met,
+                "required_total": fit.required_total,
+                "preferred_met": fit.preferred_met,
+                "preferred_total": fit.preferred_total,
+                "knockouts": [_eligibility_dict(c) for c in fit.knockouts],
+                "missing": [_requirement_dict(r) for r in fit.missing],
+            }
+            for rank, fit in enumerate(plan.fits, start=1)
+        ],
+        "plan": [
+            {
+                "rank": rank,
+                "skill_id": item.skill_id,
+                "name": item.name,
+                "action": item.action,
+                "priority": _number(item.priority),
+                "required_by": [file_name(s) for s in item.required_by],
+                "preferred_by": [file_name(s) for s in item.preferred_by],
+                "alternatives": list(item.alternatives),
+                "reason": item.reason,
+            }
+            for rank, item in enumerate(plan.items, start=1)
+        ],
+        "jobs": [job_dict(job) for job in plan.jobs],
+    }
+
+
 def _diagnostics_dict(diag: Diagnostics) -> dict[str, Any]:
     return {
         "pages": diag.pages,
@@ -248,8 +306,9 @@ def to_json_dict(analysis: Analysis) -> dict[str, Any]:
     """The analysis as plain JSON-ready data, keys in their documented order."""
     resumes = [file_name(d.source) for d in analysis.documents if d.role == "resume"]
     job = analysis.job
-    return {
-        "schema_version": JSON_SCHEMA_VERSION,
+    postings = postings_dict(analysis)
+    data = {
+        "schema_version": JSON_SCHEMA_VERSION if postings else SCHEMA_WITHOUT_1_2_KEYS,
         "source": resumes[0] if resumes else None,
         "generated_on": analysis.generated_on,
         "gapcheck_version": analysis.gapcheck_version,
@@ -318,6 +377,7 @@ def to_json_dict(analysis: Analysis) -> dict[str, Any]:
             for note in analysis.retired_held
         ],
         "job": None if job is None else job_dict(job),
+        **({"postings": postings} if postings else {}),
         "hands_on": [
             {
                 "id": item.id,
@@ -329,6 +389,7 @@ def to_json_dict(analysis: Analysis) -> dict[str, Any]:
         ],
         "warnings": list(analysis.warnings),
     }
+    return data
 
 
 def render_json(analysis: Analysis) -> str:

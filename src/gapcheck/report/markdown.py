@@ -29,6 +29,7 @@ from gapcheck.report.advice import (
 )
 from gapcheck.report.context import skill_groups
 from gapcheck.report.display import band_label, file_name, shorten, status_label
+from gapcheck.report.fits import asked_labels, postings_view
 from gapcheck.report.parts import SkillNames, all_warnings, cautions, portfolio_only_names
 from gapcheck.scoring.next_steps import next_steps
 from gapcheck.support.text import number, one_line, percent, points
@@ -40,6 +41,7 @@ _ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 NO_CERTIFICATION = "No certification in the taxonomy covers your remaining gaps."
 QUOTE_LIMIT = 110  # characters of a posting's clause quoted per requirement
 SHOW_TITLE = "You know these — name them on your resume"
+LISTED_FITS = 10  # postings listed by fit (the HTML and JSON reports list them all)
 LEARN_TITLE = "What to learn, ranked"
 
 
@@ -63,8 +65,9 @@ def render_markdown(analysis: Analysis) -> str:
     for section in (
         _next_steps(analysis),
         _job(analysis, names),
+        _postings(analysis),
         _show(split.show),
-        _gaps(analysis, split.detailed, split.more, names),
+        _gaps(analysis, split.detailed, split.more, names, asked_labels(analysis)),
         _learning_path(analysis),
         _near_misses(analysis),
         _certifications(analysis),
@@ -98,6 +101,9 @@ def _header(analysis: Analysis) -> list[str]:
     ]
     if analysis.job is not None:
         lines += [f"**{escape(posting_headline(analysis.job))}**", ""]
+    postings = postings_view(analysis)
+    if postings is not None:
+        lines += [f"**{escape(postings.headline)}**", ""]
     lines += [
         f"Measured against {escape(against_text(analysis))}. {escape(level_sentence(analysis))}.",
         "",
@@ -165,6 +171,33 @@ def _job(analysis: Analysis, names: SkillNames) -> list[str]:
     return _section("Against the job posting", body)
 
 
+def _postings(analysis: Analysis) -> list[str]:
+    """Several postings: the best fits, one line each, before the plan across them."""
+    view = postings_view(analysis)
+    if view is None:
+        return []
+    body = [
+        "Match counts each posting's skills (required twice, preferred once, a group of "
+        "alternatives once); each required eligibility check not met is a knockout and halves "
+        "the fit.",
+        "",
+    ]
+    for row in view.rows[:LISTED_FITS]:
+        knockouts = "; ".join(escape(k) for k in row.knockouts) or "none"
+        missing = "; ".join(escape(m) for m in row.top_missing) or "nothing required"
+        body.append(
+            f"{row.rank}. **{escape(row.title)}** ({escape(row.source)}): fit {row.fit}, "
+            f"match {row.match} ({escape(row.counts)}); knockouts: {knockouts}; "
+            f"top missing: {missing}"
+        )
+    if view.count > LISTED_FITS:
+        body += [
+            "",
+            f"{view.count - LISTED_FITS} more postings are ranked in the HTML and JSON reports.",
+        ]
+    return _section(f"Postings ranked by fit ({view.count})", body)
+
+
 def _show(gaps: tuple[Gap, ...]) -> list[str]:
     """Skills the person evidently has: what shows each, the line quoted, where to name it."""
     body = []
@@ -183,7 +216,11 @@ def _show(gaps: tuple[Gap, ...]) -> list[str]:
 
 
 def _gaps(
-    analysis: Analysis, detailed: tuple[Gap, ...], more: tuple[Gap, ...], names: SkillNames
+    analysis: Analysis,
+    detailed: tuple[Gap, ...],
+    more: tuple[Gap, ...],
+    names: SkillNames,
+    labels: dict[str, str],
 ) -> list[str]:
     if detailed:
         body = []
@@ -193,7 +230,8 @@ def _gaps(
         body = ["None: every other skill this role expects is shown."]
     for gap in detailed:
         partial = f", {percent(gap.credit)} shown" if gap.credit > 0 else ""
-        asked = f"; {asked_label(gap)}" if asked_label(gap) else ""
+        label = asked_label(gap, labels)
+        asked = f"; {escape(label)}" if label else ""
         body.append(
             f"{gap.rank}. **{escape(gap.name)}** ({escape(names.category(gap.category))}, "
             f"{points(gap.weight * (1 - gap.credit))}{partial}{asked}): {escape(gap.reason)}"

@@ -23,12 +23,14 @@ from gapcheck.report.advice import (
     split_gaps,
 )
 from gapcheck.report.display import band_label, file_name, level_label, shorten
+from gapcheck.report.fits import postings_view
 from gapcheck.report.parts import SkillNames, cautions
 from gapcheck.scoring.next_steps import next_steps
 from gapcheck.support.text import number, one_line
 
 MORE_GAPS = 4  # learn gaps named after the next steps
 ELIGIBILITY_SHOWN = 4
+FITS_SHOWN = 3  # postings named, best fit first, against several
 WIDTH = 100  # longest line printed, so the summary reads well in an 100-column terminal
 BAND_COLOURS = {"weak": "red", "fair": "yellow", "good": "cyan", "strong": "green"}
 ELIGIBILITY_COLOURS = {"met": "green", "not met": "bright_red"}
@@ -60,6 +62,15 @@ def terminal_summary(analysis: Analysis, report_location: str, color: bool) -> s
     ]
     if job is not None:
         lines.append(style(shorten(posting_headline(job), WIDTH), bold=True))
+    postings = postings_view(analysis)
+    if postings is not None:
+        lines.append(style(f"Best fits of {postings.count} postings:", bold=True))
+        for row in postings.rows[:FITS_SHOWN]:
+            knocked = f"; knockout: {'; '.join(row.knockouts)}" if row.knockouts else ""
+            lines.append(
+                f"  {row.rank}. "
+                + shorten(f"{row.title}: {row.fit} fit ({row.counts}){knocked}", WIDTH - 5)
+            )
     lines += [
         shorten(level_sentence(analysis), WIDTH),
         "Score "

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from gapcheck.report.advice import EligibilityRow, RequirementGroup
+from gapcheck.report.fits import PostingsView
 from gapcheck.scoring.next_steps import NextStep
 
 
@@ -256,3 +257,4 @@ class ReportContext:
     held: tuple[HeldView, ...]
     documents: tuple[DocumentView, ...]
     warnings: tuple[str, ...]
+    postings: PostingsView | None = None  # several postings: the fit table, best fit first
