@@ -1,21 +1,37 @@
-"""The cohort files (summary.csv, results.jsonl, index.html), built in one bounded pass.
+"""The cohort files, built in one bounded pass over the batch's state records:
+
+    summary.csv     one row per input, in the order given (label order): the columns it
+                    always had, then level, failure, rank; with a posting the fit, the
+                    required skills met and missing and the knockouts; when any person had
+                    a previous analysis, what changed since (score, skills, gaps)
+    skills.csv      long format, one row per person and skill (the role's, the posting's,
+                    and any other found): status, strength, years, where it was found
+    results.jsonl   the full JSON result of every input, one per line
+    index.html      the cohort page (gapcheck.report.cohort)
 
 The batch hands over its state records one at a time, read back from disk in label
 order; each record's full JSON result goes straight into results.jsonl and is then
-dropped, so the parent's memory does not grow with the size of the batch (only the
-compact per-person summaries the cohort page needs are kept).
+dropped, and its cells straight into skills.csv. What stays in memory is bounded: the
+cohort page's accumulator (gapcheck.report.cohort_build) and six numbers per analysed
+person for its rank in summary.csv (its rows wait in an unnamed temporary file until the
+ranks and the columns are known).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
-from typing import Any
+import tempfile
+from array import array
+from collections.abc import Iterable, Iterator
+from typing import IO, Any
 
 from gapcheck.batch.outputs import CsvStream, OutputFolder
 from gapcheck.batch.state import StateRecord
+from gapcheck.batch.summary import PersonSummary, changes_between
 from gapcheck.batch.task import AnalysisOptions
-from gapcheck.report.cohort import CohortEntry, cohort_context, render_cohort
+from gapcheck.report.cohort import CohortBuilder, CohortEntry, PostingInfo, render_cohort
+from gapcheck.report.cohort_build import rank_key
+from gapcheck.report.cohort_model import PersonChanges
 from gapcheck.version import __version__
 
 CSV_HEADER = (
@@ -30,9 +46,43 @@ CSV_HEADER = (
     "error",
     "report",
 )
+CSV_MORE = ("level", "failure", "rank")
+CSV_FIT = (
+    "fit",  # 0-100: the skill match on the posting, halved per knockout
+    "skill_match",  # 0-100
+    "required_met",
+    "required_total",
+    "preferred_met",
+    "preferred_total",
+    "required_missing",
+    "knockouts",
+)
+CSV_CHANGES = (
+    "previous_score",
+    "score_change",
+    "newly_shown",
+    "no_longer_shown",
+    "gaps_closed",
+    "gaps_opened",
+)
+SKILLS_HEADER = (
+    "person",
+    "skill_id",
+    "skill",
+    "status",  # shown, shown-by-evidence, implied, missing
+    "strength",
+    "years",
+    "document",
+    "page",
+    "line",
+    "weight",  # the role's weight for this person (0: not a skill of the role)
+    "posting",  # required, preferred, or empty
+)
+KEY_SIZE = 6  # numbers of a rank key kept per analysed person
 
 
 def csv_row(record: StateRecord) -> list[Any]:
+    """The columns summary.csv always had (CSV_HEADER)."""
     s = record.summary
     if record.status != "analysed" or s is None:
         return [record.label, record.status, "", "", "", "", "", "", record.error, ""]
@@ -50,6 +100,53 @@ def csv_row(record: StateRecord) -> list[Any]:
     ]
 
 
+def fit_cells(summary: PersonSummary | None) -> list[Any]:
+    fit = summary.fit if summary is not None else None
+    if fit is None:
+        return [""] * len(CSV_FIT)
+    return [
+        f"{100 * fit.fit:.1f}",
+        f"{100 * fit.match:.1f}",
+        fit.required_met,
+        fit.required_total,
+        fit.preferred_met,
+        fit.preferred_total,
+        "; ".join(fit.missing_required),
+        "; ".join(fit.knockouts),
+    ]
+
+
+def change_cells(changes: PersonChanges | None) -> list[Any]:
+    if changes is None:
+        return [""] * len(CSV_CHANGES)
+    return [
+        f"{changes.previous_score:.1f}",
+        f"{changes.score_delta:+.1f}" if changes.score_delta else "0.0",
+        "; ".join(changes.newly_shown),
+        "; ".join(changes.no_longer_shown),
+        "; ".join(changes.gaps_closed),
+        "; ".join(changes.gaps_opened),
+    ]
+
+
+def skill_rows(label: str, summary: PersonSummary) -> Iterator[list[Any]]:
+    """One person's rows of skills.csv: every cell of their summary, in its order."""
+    for cell in summary.cells:
+        yield [
+            label,
+            cell.skill_id,
+            cell.name,
+            cell.status_word,
+            "" if cell.strength is None else f"{cell.strength:g}",
+            "" if cell.years is None else f"{cell.years:g}",
+            cell.document,
+            "" if cell.page is None else cell.page,
+            "" if cell.line is None else cell.line,
+            f"{cell.weight:g}",
+            cell.posting,
+        ]
+
+
 def jsonl_line(record: StateRecord) -> str:
     if record.status == "analysed" and record.result is not None:
         head = {"file": record.label, "status": record.status, "report": record.report}
@@ -64,36 +161,104 @@ def jsonl_line(record: StateRecord) -> str:
     return json.dumps(failure, ensure_ascii=False) + "\n"
 
 
+def _changes(record: StateRecord) -> PersonChanges | None:
+    if record.status != "analysed" or record.summary is None or record.previous is None:
+        return None
+    return changes_between(record.previous, record.summary)
+
+
 def write_cohort_files(
     output: OutputFolder, records: Iterable[StateRecord], options: AnalysisOptions
 ) -> None:
-    """Write the three cohort files from `records` (consumed once, in the order given)."""
-    entries: list[CohortEntry] = []
+    """Write the four cohort files from `records` (consumed once, in the order given)."""
+    plan = options.plan
+    posting = None
+    if plan.posting is not None:
+        posting = PostingInfo(plan.posting.title or plan.posting.source, plan.posting.source)
+    builder = CohortBuilder(posting=posting)
+    keys = array("d")  # KEY_SIZE numbers per analysed person: their rank key, label aside
+    analysed_rows: list[int] = []  # rows (0-based) of summary.csv that get a rank
+    any_changes = False
     with (
-        output.open_stream("summary.csv") as csv_file,
+        tempfile.TemporaryFile("w+", encoding="utf-8", dir=output.root) as spool,
         output.open_stream("results.jsonl") as jsonl,
+        output.open_stream("skills.csv") as skills_file,
     ):
-        rows = CsvStream(csv_file, CSV_HEADER)
-        for record in records:
-            rows.row(csv_row(record))
+        skills = CsvStream(skills_file, SKILLS_HEADER)
+        for row_number, record in enumerate(records):
             jsonl.write(jsonl_line(record))
-            entries.append(
+            changes = _changes(record)
+            any_changes = any_changes or changes is not None
+            summary = record.summary if record.status == "analysed" else None
+            if summary is not None:
+                for row in skill_rows(record.label, summary):
+                    skills.row(row)
+                analysed_rows.append(row_number)
+                key = rank_key("", summary, posting is not None)
+                keys.extend(float(k) for k in key[:KEY_SIZE])
+            row = [
+                *csv_row(record),
+                summary.level if summary is not None else "",
+                record.failure_kind,
+                *fit_cells(summary),
+                *change_cells(changes),
+            ]
+            spool.write(json.dumps(row, ensure_ascii=False) + "\n")
+            builder.add(
                 CohortEntry(
                     label=record.label,
                     status=record.status,
                     report=record.report,
-                    summary=record.summary,
+                    summary=summary,
                     error=record.error,
                     failure_kind=record.failure_kind,
+                    changes=changes,
                 )
             )
-    target = options.plan.target
-    context = cohort_context(
-        entries,
+        spool.seek(0)
+        _write_summary(output, spool, keys, analysed_rows, posting is not None, any_changes)
+    target = plan.target
+    context = builder.context(
         role_name=target.role_name,
-        level=target.level if options.plan.level_given else "level inferred per person",
-        generated_on=options.plan.generated_on,
+        level=target.level if plan.level_given else "level inferred per person",
+        generated_on=plan.generated_on,
         gapcheck_version=__version__,
         redacted=options.redact,
     )
     output.write_text("index.html", render_cohort(context))
+
+
+def _ranks(keys: array[float], rows: list[int]) -> dict[int, int]:
+    """Row number -> rank (1 = best), by the cohort page's order; ties by row (label)."""
+    count = len(rows)
+    order = sorted(range(count), key=lambda i: (*keys[i * KEY_SIZE : (i + 1) * KEY_SIZE], i))
+    return {rows[index]: rank for rank, index in enumerate(order, 1)}
+
+
+def _write_summary(
+    output: OutputFolder,
+    spool: IO[str],
+    keys: array[float],
+    analysed_rows: list[int],
+    with_fit: bool,
+    with_changes: bool,
+) -> None:
+    ranks = _ranks(keys, analysed_rows)
+    base = len(CSV_HEADER) + len(CSV_MORE) - 1  # the spooled row has no rank yet
+    header = [*CSV_HEADER, *CSV_MORE]
+    header += list(CSV_FIT) if with_fit else []
+    header += list(CSV_CHANGES) if with_changes else []
+    with output.open_stream("summary.csv") as csv_file:
+        rows = CsvStream(csv_file, header)
+        for row_number, line in enumerate(spool):
+            cells = json.loads(line)
+            fit = cells[base : base + len(CSV_FIT)]
+            changes = cells[base + len(CSV_FIT) :]
+            rows.row(
+                [
+                    *cells[:base],
+                    ranks.get(row_number, ""),
+                    *(fit if with_fit else ()),
+                    *(changes if with_changes else ()),
+                ]
+            )
