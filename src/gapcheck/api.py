@@ -36,6 +36,7 @@ def analyse(
     level: str | None = None,
     job: str | os.PathLike[str] | None = None,
     jobs: Sequence[str | os.PathLike[str]] = (),
+    since: str | os.PathLike[str] | None = None,
     taxonomy: Taxonomy | str | os.PathLike[str] | None = None,
     today: str | dt.date | None = None,
     engine: str = DEFAULT_ENGINE,
@@ -46,7 +47,9 @@ def analyse(
     Pass the options as keywords or as one `Options` record (`options=` wins). They are
     all checked before any file is read. `job` is a posting file (the report leads with
     it) or a folder of postings; with `jobs` too, or a folder of several, the report ranks
-    the postings by fit and plans across them (`Analysis.jobs`). Raises a
+    the postings by fit and plans across them (`Analysis.jobs`). `since`, an earlier JSON
+    report of the same person, makes every format say what changed (`Analysis.since`,
+    gapcheck.scoring.changes). Raises a
     `gapcheck.errors.GapcheckError` subclass, with a one-line message naming the file, for
     any input gapcheck cannot use.
     """
@@ -56,6 +59,7 @@ def analyse(
             level=level,
             job=job,
             jobs=tuple(jobs),
+            since=since,
             taxonomy=taxonomy,
             today=today,
             engine=engine,
@@ -165,6 +169,7 @@ def analyse_documents(documents: Sequence[Document], plan: Plan) -> Analysis:
         level=level,
         background=background,
         jobs=jobs,
+        since=plan.since,
     )
 
 

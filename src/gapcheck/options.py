@@ -15,6 +15,9 @@ file-collection policy (`gapcheck.reading.inputs.posting_files`), at most MAX_PO
 them, and each is read and parsed here, once. A posting named by its own path must be
 usable; one found in a folder that cannot be used (unreadable, no skill gapcheck knows) is
 left out with a warning, so one odd file does not stop a folder of hundreds.
+
+`since` (an earlier JSON report, `--since`) is read and checked here too, before the resume:
+a file that is not a gapcheck JSON report, or one made for another role, is refused here.
 """
 
 from __future__ import annotations
@@ -33,6 +36,7 @@ from gapcheck.records import ENGINES, LEVELS, Engine, Level, Target
 
 if TYPE_CHECKING:
     from gapcheck.postings.parse import Posting
+    from gapcheck.records import PreviousReport
     from gapcheck.taxonomy.model import Taxonomy
 
 DEFAULT_ROLE = "ml-engineer"
@@ -82,6 +86,7 @@ class Plan:
     # of a folder that were left out.
     postings: tuple[Posting, ...] = ()
     postings_left_out: tuple[str, ...] = ()
+    since: PreviousReport | None = None  # an earlier report to compare with (--since)
 
     @cached_property
     def posting_key(self) -> str | None:
@@ -100,6 +105,7 @@ class Options:
     level: str | None = None  # None: inferred from the resume (gapcheck.scoring.level)
     job: str | os.PathLike[str] | None = None  # a job posting file, or a folder of them
     jobs: tuple[str | os.PathLike[str], ...] = ()  # more posting files or folders
+    since: str | os.PathLike[str] | None = None  # an earlier JSON report to compare with
     taxonomy: Taxonomy | str | os.PathLike[str] | None = None  # None: the built-in one
     today: str | dt.date | None = None  # None: today (or SOURCE_DATE_EPOCH)
     engine: str = DEFAULT_ENGINE
@@ -107,9 +113,10 @@ class Options:
     def resolve(self) -> Plan:
         """Check every option, cheapest first, and load what they name.
 
-        Order: the date and the engine (no I/O), the taxonomy, the role and level, then
-        the postings (read and parsed once here, not once per resume). One posting file
-        gives `Plan.posting`; two or more (a folder, several paths) `Plan.postings`.
+        Order: the date and the engine (no I/O), the taxonomy, the role and level, the
+        postings (read and parsed once here, not once per resume), then the earlier report.
+        One posting file gives `Plan.posting`; two or more (a folder, several paths)
+        `Plan.postings`.
         """
         generated_on = checked_date(self.today) or today_iso()
         if self.engine not in ENGINES:
@@ -129,6 +136,7 @@ class Options:
 
             posting = read_posting(job_path, taxonomy)
         postings, left_out = _read_postings(files, taxonomy) if len(files) > 1 else ((), ())
+        since = _previous_report(Path(self.since), self.role) if self.since is not None else None
         return Plan(
             taxonomy,
             target,
@@ -138,6 +146,7 @@ class Options:
             self.level is not None,
             postings,
             left_out,
+            since,
         )
 
     def _taxonomy(self) -> Taxonomy:
@@ -195,6 +204,21 @@ def _read_postings(
             "check that they are job postings in English",
         )
     return tuple(postings), tuple(left_out)
+
+
+def _previous_report(path: Path, role: str) -> PreviousReport:
+    """The earlier report, read and checked; one made for another role is refused (its score
+    and gaps measure something else)."""
+    from gapcheck.reading.previous_report import read_previous_report
+
+    previous = read_previous_report(path)
+    if previous.role != role:
+        raise UsageError(
+            "--since",
+            f"{previous.source} is a report for the role '{previous.role}', not '{role}'",
+            f"compare it with --role {previous.role}, or pass a report made for '{role}'",
+        )
+    return previous
 
 
 def resolve_target(taxonomy: Taxonomy, role: str, level: str, job: Path | None) -> Target:

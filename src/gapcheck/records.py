@@ -299,6 +299,26 @@ class Analysis:
     # Several postings (--job FOLDER): each one's gap, in file order; `job` is then None and
     # the fits and the plan across them follow from these (gapcheck.scoring.across).
     jobs: tuple[JobGap, ...] = ()
+    since: PreviousReport | None = None  # an earlier report to compare with (--since)
+
+
+@dataclass(frozen=True)
+class PreviousReport:
+    """An earlier JSON report, read back to say what changed (reading/previous_report.py)."""
+
+    source: str  # its file name
+    generated_on: str
+    gapcheck_version: str
+    taxonomy_key: str  # "version (as of)", as gapcheck.scoring.changes keys taxonomies
+    role: str
+    level: str
+    job: str | None  # the posting it was made against, "N postings", or None (the role only)
+    score: float
+    shown: frozenset[str]  # ids of the skills the resume named
+    learn_gaps: tuple[str, ...]  # ids of the gaps to learn, in rank order
+    certifications: tuple[str, ...]  # ids of the certifications held
+    picks: tuple[str, ...]  # ids of the certifications suggested, best first
+    names: tuple[tuple[str, str], ...] = ()  # (id, display name) for the ids above
 
 
 @dataclass(frozen=True)

@@ -47,6 +47,13 @@ def default_output(resume: Path, fmt: str) -> Path:
     type=click.Choice(FORMAT_NAMES),
     help="Report format (default: from -o's suffix, else html).",
 )
+@click.option(
+    "--since",
+    type=click.Path(path_type=Path),
+    metavar="OLD.json",
+    help="An earlier JSON report of this resume: say what changed since (score, skills, "
+    "gaps, certifications).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing but errors.")
 def analyse_command(
     resume: Path,
@@ -59,6 +66,7 @@ def analyse_command(
     taxonomy: Path | None,
     today: str | None,
     pdf_engine: str,
+    since: Path | None,
     quiet: bool,
 ) -> None:
     """Analyse RESUME (plus optional PORTFOLIO files or folders) and write a report."""
@@ -73,7 +81,7 @@ def analyse_command(
     from gapcheck.api import analyse, render
     from gapcheck.report.terminal import terminal_summary
 
-    options = person_options_from(role, level, job, taxonomy, today, pdf_engine)
+    options = person_options_from(role, level, job, taxonomy, today, pdf_engine, since)
     fmt = output_format(output, fmt)  # before any reading: a bad -o costs nothing
     target = output or default_output(resume, fmt)
     check_output_target(target)

@@ -26,7 +26,9 @@ EXAMPLES = """
 Options for gapcheck RESUME (gapcheck RESUME --help explains each):
   --role ROLE              the role to compare against (gapcheck roles)
   --level entry|mid|senior the seniority (default: inferred from the resume)
-  --job POSTING            a job posting (txt, md, pdf): it leads the report
+  --job POSTING            a job posting (txt, md, pdf): it leads the report;
+                           a folder, or --job again: postings ranked by fit
+  --since OLD.json         what changed since an earlier JSON report
   -o OUTPUT                the report file (.html, .json, .md), or - for stdout
   --format html|json|md    the format, whatever -o's name
   --taxonomy FILE          a taxonomy YAML instead of the built-in one
@@ -40,6 +42,8 @@ Examples:
   gapcheck resume.pdf --level entry        ... judged for an entry-level position
   gapcheck resume.pdf --role data-scientist -o report.html
   gapcheck resume.pdf --job posting.txt    gap against one job posting too
+  gapcheck resume.pdf --job postings/      postings ranked by fit, one plan across them
+  gapcheck resume.pdf --since old.json     what changed since an earlier report
   gapcheck resume.pdf README.md site.html  add portfolio material as evidence
   gapcheck resume.pdf --format json -o -   JSON on standard output
   gapcheck batch resumes/ -o cohort/       a report per resume plus a cohort view

@@ -101,14 +101,17 @@ def person_options_from(
     taxonomy: Path | None,
     today: str | None,
     pdf_engine: str,
+    since: Path | None = None,
 ) -> Options:
-    """The options record for `gapcheck RESUME`: any number of `--job` files or folders."""
+    """The options record for `gapcheck RESUME`: any number of `--job` files or folders,
+    and an earlier report to compare with (`--since`)."""
     jobs = _job_paths(job)
     return Options(
         role=role,
         level=level,
         job=jobs[0] if jobs else None,
         jobs=tuple(jobs[1:]),
+        since=since,
         taxonomy=taxonomy,
         today=today,
         engine=pdf_engine,

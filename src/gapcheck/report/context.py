@@ -53,6 +53,7 @@ from gapcheck.report.parts import (
     evidence_view,
     portfolio_only_names,
 )
+from gapcheck.report.since import changes_view
 from gapcheck.report.views import (
     BandView,
     CategoryView,
@@ -374,4 +375,5 @@ def build_context(analysis: Analysis) -> ReportContext:
         documents=_document_view(analysis),
         warnings=all_warnings(analysis),
         postings=postings_view(analysis),
+        changes=changes_view(analysis),
     )

@@ -28,6 +28,7 @@ from gapcheck.records import (
     Score,
 )
 from gapcheck.report.display import file_name, safe_url
+from gapcheck.report.since import changes_dict
 from gapcheck.scoring.across import plan_of
 from gapcheck.scoring.recommend import certification_tier
 from gapcheck.version import JSON_SCHEMA_VERSION
@@ -306,9 +307,9 @@ def to_json_dict(analysis: Analysis) -> dict[str, Any]:
     """The analysis as plain JSON-ready data, keys in their documented order."""
     resumes = [file_name(d.source) for d in analysis.documents if d.role == "resume"]
     job = analysis.job
-    postings = postings_dict(analysis)
-    data = {
-        "schema_version": JSON_SCHEMA_VERSION if postings else SCHEMA_WITHOUT_1_2_KEYS,
+    postings, changes = postings_dict(analysis), changes_dict(analysis)
+    return {
+        "schema_version": JSON_SCHEMA_VERSION if postings or changes else SCHEMA_WITHOUT_1_2_KEYS,
         "source": resumes[0] if resumes else None,
         "generated_on": analysis.generated_on,
         "gapcheck_version": analysis.gapcheck_version,
@@ -388,8 +389,8 @@ def to_json_dict(analysis: Analysis) -> dict[str, Any]:
             for item in analysis.hands_on
         ],
         "warnings": list(analysis.warnings),
+        **({"changes": changes} if changes else {}),
     }
-    return data
 
 
 def render_json(analysis: Analysis) -> str:

@@ -31,6 +31,7 @@ from gapcheck.report.context import skill_groups
 from gapcheck.report.display import band_label, file_name, shorten, status_label
 from gapcheck.report.fits import asked_labels, postings_view
 from gapcheck.report.parts import SkillNames, all_warnings, cautions, portfolio_only_names
+from gapcheck.report.since import changes_view
 from gapcheck.scoring.next_steps import next_steps
 from gapcheck.support.text import number, one_line, percent, points
 
@@ -64,6 +65,7 @@ def render_markdown(analysis: Analysis) -> str:
     lines = _header(analysis)
     for section in (
         _next_steps(analysis),
+        _changes(analysis),
         _job(analysis, names),
         _postings(analysis),
         _show(split.show),
@@ -169,6 +171,22 @@ def _job(analysis: Analysis, names: SkillNames) -> list[str]:
             for c in checks
         ]
     return _section("Against the job posting", body)
+
+
+def _changes(analysis: Analysis) -> list[str]:
+    """What changed since an earlier report: the score, then each kind of change."""
+    view = changes_view(analysis)
+    if view is None:
+        return []
+    body = [f"**{escape(view.score_line)}**"]
+    body += [f"> Read with care: {escape(note)}" for note in view.notes]
+    body.append("")
+    body += [
+        f"- {label}: " + ", ".join(escape(name) for name in names) for label, names in view.rows()
+    ]
+    if not view.changed:
+        body.append("Nothing changed: the same score, skills, gaps and certifications.")
+    return _section(f"What changed since {escape(view.since)}", body)
 
 
 def _postings(analysis: Analysis) -> list[str]:

@@ -25,6 +25,7 @@ from gapcheck.report.advice import (
 from gapcheck.report.display import band_label, file_name, level_label, shorten
 from gapcheck.report.fits import postings_view
 from gapcheck.report.parts import SkillNames, cautions
+from gapcheck.report.since import changes_view
 from gapcheck.scoring.next_steps import next_steps
 from gapcheck.support.text import number, one_line
 
@@ -81,6 +82,16 @@ def terminal_summary(analysis: Analysis, report_location: str, color: bool) -> s
         )
         + f": {shown} of {len(score.items)} expected skills shown",
     ]
+    changes = changes_view(analysis)
+    if changes is not None:
+        label = f"Since {changes.since}: "
+        said = "; ".join(
+            [changes.score_line.lower()]
+            + [f"{what.lower()}: {', '.join(names)}" for what, names in changes.rows()[:3]]
+        )
+        lines.append(style(label, bold=True) + shorten(said, WIDTH * 2 - len(label)))
+        for note in changes.notes[:1]:
+            lines.append(style("Caution: ", fg="yellow", bold=True) + shorten(note, WIDTH - 9))
     steps = next_steps(analysis)
     if steps:
         lines.append(style("Next:", bold=True))

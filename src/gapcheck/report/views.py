@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from gapcheck.report.advice import EligibilityRow, RequirementGroup
 from gapcheck.report.fits import PostingsView
+from gapcheck.report.since import ChangesView
 from gapcheck.scoring.next_steps import NextStep
 
 
@@ -258,3 +259,4 @@ class ReportContext:
     documents: tuple[DocumentView, ...]
     warnings: tuple[str, ...]
     postings: PostingsView | None = None  # several postings: the fit table, best fit first
+    changes: ChangesView | None = None  # what changed since an earlier report (--since)

@@ -16,11 +16,19 @@ a JSON result). `compare` is pure and deterministic: ids sorted, gaps in their g
 When the two analyses used different taxonomies or gapcheck versions, the comparison is
 still made (ids are stable across versions) but `note` says so, because part of the
 change may come from gapcheck rather than from the resume.
+
+    snapshot_of_analysis(analysis)   the snapshot of a finished analysis
+    snapshot_of_report(previous)     ... of an earlier JSON report read back (--since)
+
+Both keep the certifications suggested too (`picks`, best first); `compare` says which
+picks were added or dropped (`picks_added`, `picks_dropped`, sorted ids).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from gapcheck.records import Analysis, PreviousReport
 
 
 @dataclass(frozen=True)
@@ -33,6 +41,7 @@ class Snapshot:
     certifications: tuple[str, ...] = ()  # ids of the certifications held
     taxonomy_key: str = ""  # the taxonomy's content key ("" when not known)
     version: str = ""  # gapcheck's version ("" when not known)
+    picks: tuple[str, ...] = ()  # ids of the certifications suggested, best first
 
 
 @dataclass(frozen=True)
@@ -47,6 +56,8 @@ class Changes:
     certifications_added: tuple[str, ...]  # sorted ids
     certifications_dropped: tuple[str, ...]  # sorted ids
     note: str = ""  # "" or a sentence: the two analyses were made differently
+    picks_added: tuple[str, ...] = ()  # certifications suggested now, not before (sorted ids)
+    picks_dropped: tuple[str, ...] = ()  # suggested before, not now (sorted ids)
 
     @property
     def any(self) -> bool:
@@ -59,6 +70,8 @@ class Changes:
             or self.gaps_opened
             or self.certifications_added
             or self.certifications_dropped
+            or self.picks_added
+            or self.picks_dropped
         )
 
 
@@ -94,4 +107,38 @@ def compare(old: Snapshot, new: Snapshot) -> Changes:
         certifications_added=tuple(sorted(new_certs - old_certs)),
         certifications_dropped=tuple(sorted(old_certs - new_certs)),
         note=_note(old, new),
+        picks_added=tuple(sorted(set(new.picks) - set(old.picks))),
+        picks_dropped=tuple(sorted(set(old.picks) - set(new.picks))),
+    )
+
+
+def taxonomy_key(version: str, as_of: str) -> str:
+    """How a snapshot names a taxonomy: its version and the date of its facts."""
+    return f"{version} ({as_of})"
+
+
+def snapshot_of_analysis(analysis: Analysis) -> Snapshot:
+    """What a later analysis compares with: the skills the resume names (not those only
+    implied), the gaps to learn in rank order, the certifications held and suggested."""
+    return Snapshot(
+        score=analysis.score.value,
+        shown=frozenset(s.id for s in analysis.detection.skills if s.explicit),
+        learn_gaps=tuple(g.skill_id for g in analysis.gaps if g.action == "learn"),
+        certifications=tuple(c.id for c in analysis.detection.certifications),
+        taxonomy_key=taxonomy_key(analysis.taxonomy_version, analysis.taxonomy_as_of),
+        version=analysis.gapcheck_version,
+        picks=tuple(c.id for c in analysis.certifications),
+    )
+
+
+def snapshot_of_report(previous: PreviousReport) -> Snapshot:
+    """The snapshot of an earlier report, read back from its JSON."""
+    return Snapshot(
+        score=previous.score,
+        shown=previous.shown,
+        learn_gaps=previous.learn_gaps,
+        certifications=previous.certifications,
+        taxonomy_key=previous.taxonomy_key,
+        version=previous.gapcheck_version,
+        picks=previous.picks,
     )
