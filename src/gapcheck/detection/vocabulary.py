@@ -45,7 +45,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from gapcheck.detection.logical_lines import normalise
-from gapcheck.detection.tokens import make_nlp
+from gapcheck.detection.tokens import DocumentTokenizer, make_nlp
 from gapcheck.detection.words import frequent_words, ordinary_words
 from gapcheck.taxonomy.model import AmbiguityRule, Taxonomy
 
@@ -267,7 +267,8 @@ class Vocabulary:
     """All terms of one taxonomy and the matchers that find them in a tokenized line."""
 
     def __init__(self, taxonomy: Taxonomy) -> None:
-        self.nlp: Language = make_nlp()
+        self.nlp: Language = make_nlp()  # the terms' tokens; documents use `documents`
+        self.documents = DocumentTokenizer()
         self.terms: list[Term] = []
         self._lower = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         self._orth = PhraseMatcher(self.nlp.vocab, attr="ORTH")
@@ -340,7 +341,8 @@ class Vocabulary:
     # ----------------------------------------------------------------- matching
 
     def make_doc(self, text: str) -> Doc:
-        return self.nlp.make_doc(text)
+        """A document's text tokenized, in a vocabulary apart from the terms' (bounded)."""
+        return self.documents(text)
 
     def spans_words(self, last: str, first: str) -> bool:
         """Could a term run from a line ending in word `last` into one starting with `first`?"""
@@ -359,7 +361,7 @@ class Vocabulary:
         """Acronyms written in lowercase in a line written all in lowercase ("python, sql,
         aws"): found in the line's capitals, as terms that need a list or a Skills section
         (the default one-letter rule), since "sql" alone could be anything there."""
-        upper = self.nlp.make_doc(doc.text.upper())
+        upper = self.make_doc(doc.text.upper())
         if len(upper) != len(doc):
             return []
         found = []
@@ -374,7 +376,7 @@ class Vocabulary:
 
     def whole_terms(self, text: str) -> list[Term]:
         """The terms spelled by the whole of `text` (lowercase words joined by spaces)."""
-        doc = self.nlp.make_doc(text)
+        doc = self.make_doc(text)
         return [c.term for c in self.candidates(doc) if c.start == 0 and c.end == len(doc)]
 
     def blocks(self, doc: Doc) -> list[Block]:
