@@ -132,7 +132,7 @@ def _compose(letter: str, accent: str) -> str | None:
 
 
 def fix_spacing_accents(text: str) -> str:
-    """"Educaci´on" -> "Educación", "Jos´e" -> "José"; "don´t" (an apostrophe) -> "don't".
+    """ "Educaci´on" -> "Educación", "Jos´e" -> "José"; "don´t" (an apostrophe) -> "don't".
 
     The accent is combined with the following letter (TeX draws the accent first), else
     with the preceding one ("Mu¨ller"). An acute accent between two letters that does
@@ -170,7 +170,7 @@ _WORD = re.compile(r"[^\W\d_]+")
 
 
 def _is_small_caps_garble(word: str) -> bool:
-    """"SCiENTiST": capitals with isolated lower-case letters wedged between capitals.
+    """ "SCiENTiST": capitals with isolated lower-case letters wedged between capitals.
 
     Narrow on purpose, so real mixed-case names survive: BiLSTM, MySQL, LLaMA, NoSQL and
     RoBERTa all fail at least one test (length, count, or a lower-case letter at an edge).
@@ -187,14 +187,23 @@ def _is_small_caps_garble(word: str) -> bool:
     return len(word) >= 7 and word[lowers[0]] in "iı"
 
 
+# A garbled word has a lower-case letter between two capitals; in ASCII text, a line
+# without such three letters holds no garbled word and is left as it is, unsearched.
+_ASCII_CAPITAL_LOWER_CAPITAL = re.compile(r"[A-Z][a-z][A-Z]")
+
+
 def fix_small_caps(text: str) -> str:
-    """"DATA SCiENTiST" -> "DATA Scientist" (small-caps glyphs decoded with mixed case)."""
+    """ "DATA SCiENTiST" -> "DATA Scientist" (small-caps glyphs decoded with mixed case)."""
     if text.isupper() or text.islower():
         return text
+    if text.isascii() and not _ASCII_CAPITAL_LOWER_CAPITAL.search(text):
+        return text
     return _WORD.sub(
-        lambda m: m.group(0).replace("ı", "i").capitalize()
-        if _is_small_caps_garble(m.group(0))
-        else m.group(0),
+        lambda m: (
+            m.group(0).replace("ı", "i").capitalize()
+            if _is_small_caps_garble(m.group(0))
+            else m.group(0)
+        ),
         text,
     )
 
@@ -203,12 +212,13 @@ _LETTER_SPACED = re.compile(r"(?<!\S)(?:\S\s){3,}\S(?!\S)")
 
 
 def collapse_letter_spacing(text: str) -> str:
-    """"S K I L L S" -> "SKILLS": text set with wide tracking decodes character by character.
+    """ "S K I L L S" -> "SKILLS": text set with wide tracking decodes character by character.
 
     Only characters separated by single spaces are joined; a wider gap is a word
     boundary, so "W O R K   H I S T O R Y" becomes "WORK   HISTORY" (whitespace is
     collapsed afterwards) and "a l e x @ m a i l . c o m" becomes "alex@mail.com".
     """
+
     def squeeze(match: re.Match[str]) -> str:
         run = match.group(0)
         if sum(ch.isalpha() for ch in run) < 2:
@@ -222,9 +232,7 @@ def collapse_letter_spacing(text: str) -> str:
 
 # Everything resume templates put in front of a list item. Dashes, '*', '+', '>' only
 # count when followed by a space ("-5%" and "*args" are text).
-_BULLET_CHARS = frozenset(
-    "•◦▪▫‣●○■□◆◇►▶▸▹➢➣➤➔→⇒✓✔✗✘★☆⁃∙·⦿⚫⚪◉⬤❖❯»◘◙♦✦✧❍❑❒▻◊"
-)
+_BULLET_CHARS = frozenset("•◦▪▫‣●○■□◆◇►▶▸▹➢➣➤➔→⇒✓✔✗✘★☆⁃∙·⦿⚫⚪◉⬤❖❯»◘◙♦✦✧❍❑❒▻◊")
 _BULLET_IF_SPACED = frozenset("-–—*+>~")
 
 
@@ -258,6 +266,10 @@ def clean_line(text: str, *, pdf: bool = True) -> tuple[str, int]:
     `pdf` enables the rules only PDF text needs (spacing accents, where a backtick is
     TeX's grave accent rather than Markdown's code quote).
     """
+    if text.isascii() and text.isprintable() and "(cid:" not in text and not (pdf and "`" in text):
+        # Printable ASCII: no accent, placeholder, control, private-use or Unicode hyphen
+        # for the other rules to change, and NFKC leaves it as it is.
+        return fix_small_caps(collapse_whitespace(collapse_letter_spacing(text))), 0
     text, unreadable = remove_cid_tokens(text)
     if pdf:
         # Before NFKC, which splits "´" into a space and a combining mark; and after,
@@ -281,21 +293,70 @@ def clean_line(text: str, *, pdf: bool = True) -> tuple[str, int]:
 # before a continuation of four letters or more, because TeX also breaks "multi-ple".
 HYPHENATED_COMPOUNDS = frozenset(
     {
-        "scikit-learn", "scikit-image", "cross-validation", "cross-entropy", "fine-tuning",
-        "fine-tuned", "fine-tune", "real-time", "open-source", "k-means", "k-nearest",
-        "t-sne", "e-commerce", "e-mail", "end-to-end", "state-of-the-art", "on-device",
-        "on-premise", "on-premises", "sub-team", "x-ray", "hands-on", "follow-up",
-        "large-scale", "full-stack", "front-end", "back-end", "well-known", "time-series",
-        "data-driven", "user-facing", "event-driven", "high-performance", "low-latency",
+        "scikit-learn",
+        "scikit-image",
+        "cross-validation",
+        "cross-entropy",
+        "fine-tuning",
+        "fine-tuned",
+        "fine-tune",
+        "real-time",
+        "open-source",
+        "k-means",
+        "k-nearest",
+        "t-sne",
+        "e-commerce",
+        "e-mail",
+        "end-to-end",
+        "state-of-the-art",
+        "on-device",
+        "on-premise",
+        "on-premises",
+        "sub-team",
+        "x-ray",
+        "hands-on",
+        "follow-up",
+        "large-scale",
+        "full-stack",
+        "front-end",
+        "back-end",
+        "well-known",
+        "time-series",
+        "data-driven",
+        "user-facing",
+        "event-driven",
+        "high-performance",
+        "low-latency",
     }
 )
 KEEP_HYPHEN_PREFIXES = frozenset({"self", "cross", "semi", "non", "multi", "co", "anti", "inter"})
 # Second halves that make a compound with almost any first half ("model-based").
 COMPOUND_SUFFIX_WORDS = frozenset(
     {
-        "based", "driven", "powered", "focused", "oriented", "related", "specific", "aware",
-        "native", "ready", "friendly", "enabled", "centric", "level", "scale", "grade",
-        "agnostic", "free", "like", "style", "facing", "intensive", "first", "critical",
+        "based",
+        "driven",
+        "powered",
+        "focused",
+        "oriented",
+        "related",
+        "specific",
+        "aware",
+        "native",
+        "ready",
+        "friendly",
+        "enabled",
+        "centric",
+        "level",
+        "scale",
+        "grade",
+        "agnostic",
+        "free",
+        "like",
+        "style",
+        "facing",
+        "intensive",
+        "first",
+        "critical",
     }
 )
 _WORD_BEFORE_HYPHEN = re.compile(r"(\S*?)([^\W\d_]*)-$")

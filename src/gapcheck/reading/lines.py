@@ -55,16 +55,22 @@ class DraftLine:
 def row_draft(row: Row, page: int, *, pdf: bool = True) -> tuple[DraftLine | None, int]:
     """One row as a cleaned draft line (None when nothing readable is left)."""
     fragments = row.fragments
-    raw = " ".join(f.text for f in fragments)
-    text, unreadable = clean_line(raw, pdf=pdf)
+    if len(fragments) == 1:  # most rows: the same figures as below, without the loops
+        main = fragments[0]
+        text, unreadable = clean_line(main.text, pdf=pdf)
+        spread = False
+        bold = main.bold and main.weight > 0
+    else:
+        text, unreadable = clean_line(" ".join(f.text for f in fragments), pdf=pdf)
+        main = max(fragments, key=lambda f: (f.weight, -f.x0))
+        spread = any(
+            b.x0 - a.x1 > ROW_ITEM_GAP * max(a.size, b.size, 1.0) for a, b in pairwise(fragments)
+        )
+        bold_weight = sum(f.weight for f in fragments if f.bold)
+        bold = bold_weight * 2 > sum(f.weight for f in fragments)
     text, bullet = strip_bullet(text)
     if not text:
         return None, unreadable
-    main = max(fragments, key=lambda f: (f.weight, -f.x0))
-    spread = any(
-        b.x0 - a.x1 > ROW_ITEM_GAP * max(a.size, b.size, 1.0) for a, b in pairwise(fragments)
-    )
-    bold_weight = sum(f.weight for f in fragments if f.bold)
     return (
         DraftLine(
             text=text,
@@ -75,7 +81,7 @@ def row_draft(row: Row, page: int, *, pdf: bool = True) -> tuple[DraftLine | Non
             y1=row.y1,
             font=main.font,
             size=main.size,
-            bold=bold_weight * 2 > sum(f.weight for f in fragments),
+            bold=bold,
             column=row.column,
             bullet=bullet,
             spread=spread,

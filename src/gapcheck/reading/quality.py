@@ -22,6 +22,7 @@ tried does not. The common pairs are derived from gapcheck's list of frequent wo
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -86,7 +87,7 @@ def unreadable_share(readable: int, unreadable: int) -> float:
 
 def salad_share(lines: Iterable[str]) -> float:
     """Share of lower-case words without a vowel (0 when there are too few to judge)."""
-    words = [w for line in lines for w in _LOWER_WORD.findall(line)]
+    words = _LOWER_WORD.findall("\n".join(lines))  # a line break is a word boundary too
     if len(words) < MIN_WORDS_FOR_SALAD_TEST:
         return 0.0
     return sum(1 for w in words if not _VOWEL.search(w)) / len(words)
@@ -142,26 +143,33 @@ class LetterPairs:
 
 def letter_pairs(lines: Iterable[str]) -> LetterPairs | None:
     """The letter-pair measures of `lines`, or None when there are too few Latin words."""
-    counts: Counter[str] = Counter()
-    words = 0
-    for line in lines:
-        for token in _LETTERS.findall(line):
-            word = strip_accents(token)
-            if not _ASCII_WORD.fullmatch(word):
-                continue  # another script, or letters without an ASCII base (ł, ß)
-            words += 1
-            counts.update(word[i : i + 2] for i in range(len(word) - 1))
+    words: list[str] = []
+    for token in _LETTERS.findall("\n".join(lines)):
+        if token.isascii():  # letters only: lower-cased, it is already an ASCII word
+            words.append(token)
+            continue
+        word = strip_accents(token)
+        if _ASCII_WORD.fullmatch(word):  # else another script, or letters without an
+            words.append(word)  # ASCII base (ł, ß)
+    if len(words) < MIN_WORDS_FOR_PAIR_TEST:
+        return None
+    # Every pair of neighbouring characters of the words set apart by spaces, counted in
+    # one pass; the pairs across a space are then dropped.
+    text = " ".join(words).lower()
+    counts = Counter(map(operator.add, text, text[1:]))
+    for pair in [pair for pair in counts if " " in pair]:
+        del counts[pair]
     total = sum(counts.values())
-    if words < MIN_WORDS_FOR_PAIR_TEST or not total:
+    if not total:
         return None
 
     def share(shift: int) -> float:
         # Pairs that read as common once shifted: looked up, not shifted pair by pair.
-        common = _common_before_shift(shift)
-        return sum(count for pair, count in counts.items() if pair in common) / total
+        common = _common_before_shift(shift).intersection(counts)
+        return sum(map(counts.__getitem__, common)) / total
 
     best = max(range(1, 26), key=share)
-    return LetterPairs(words, share(0), best, share(best), len(counts))
+    return LetterPairs(len(words), share(0), best, share(best), len(counts))
 
 
 def _shift(pair: str, places: int) -> str:
