@@ -2,8 +2,9 @@
 
     summary.csv     one row per input, in the order given (label order): the columns it
                     always had, then level, failure, rank; with a posting the fit, the
-                    required skills met and missing and the knockouts; when any person had
-                    a previous analysis, what changed since (score, skills, gaps)
+                    required skills met and missing and the knockouts; when anyone's
+                    results changed since their previous analysis, what changed for each
+                    person (score, skills, gaps), so an unchanged re-run writes the same file
     skills.csv      long format, one row per person and skill (the role's, the posting's,
                     and any other found): status, strength, years, where it was found
     results.jsonl   the full JSON result of every input, one per line
@@ -188,7 +189,7 @@ def write_cohort_files(
         for row_number, record in enumerate(records):
             jsonl.write(jsonl_line(record))
             changes = _changes(record)
-            any_changes = any_changes or changes is not None
+            any_changes = any_changes or (changes is not None and changes.any)
             summary = record.summary if record.status == "analysed" else None
             if summary is not None:
                 for row in skill_rows(record.label, summary):

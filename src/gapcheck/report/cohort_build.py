@@ -240,7 +240,7 @@ class CohortBuilder:
                 rows_total=analysed,
                 rows_shown=len(rows),
             ),
-            has_changes=self.compared > 0,
+            has_changes=self.changed > 0,
             changed=self.changed,
             cell_kinds=tuple(k for k in CELL_KINDS.values() if k.value >= 0),
         )

@@ -333,6 +333,6 @@ class CohortContext:
     people_note: str = ""  # "" or what the cap left out
     failed_note: str = ""
     matrix: Matrix | None = None
-    has_changes: bool = False  # someone had a previous analysis to compare with
-    changed: int = 0  # people whose results changed since
+    has_changes: bool = False  # someone's results changed since their previous analysis
+    changed: int = 0  # people whose results changed since (score, skills shown, gaps)
     cell_kinds: tuple[CellKind, ...] = ()  # the legend, in CELL_KINDS order
