@@ -20,7 +20,7 @@ from typing import Any
 from gapcheck.records import Analysis, Evidence
 from gapcheck.report.cohort_model import PersonChanges
 from gapcheck.report.display import file_name  # as the JSON result names documents
-from gapcheck.scoring.changes import Snapshot, compare
+from gapcheck.scoring.changes import Snapshot, compare, taxonomy_key
 from gapcheck.scoring.fit import posting_fit
 
 TOP_GAPS = 3  # gaps shown per person in the cohort table and the CSV
@@ -309,7 +309,7 @@ def summarise(analysis: Analysis) -> PersonSummary:
         level=analysis.level.level if analysis.level is not None else analysis.target.level,
         fit=_fit(analysis),
         cells=_cells(analysis),
-        taxonomy=f"{analysis.taxonomy_version} ({analysis.taxonomy_as_of})",
+        taxonomy=taxonomy_key(analysis.taxonomy_version, analysis.taxonomy_as_of),
         gapcheck_version=analysis.gapcheck_version,
     )
 
