@@ -200,7 +200,7 @@ class CohortBuilder:
         posting = self.posting
         title = f"Cohort gap analysis: {role_name} ({level})"
         if posting is not None:
-            title = f"Cohort fit: {posting.title} ({role_name}, {level})"
+            title = f"Cohort fit: {posting.title}"
         rows = tuple(_ranked(row, rank) for rank, (_key, row, _codes) in enumerate(people, 1))
         extra_statuses = sorted(s for s in self.statuses if s not in STATUS_ORDER)
         levels = [*LEVEL_ORDER, *sorted(x for x in self.levels if x not in LEVEL_ORDER)]
