@@ -443,3 +443,4 @@ class EligibilityCheck:
     status: EligibilityStatus
     detail: str  # plain words: "about 2.5 years of Python in dated entries"
     evidence: Evidence | None = None  # where the resume shows it, when it does
+    waivable: bool = False  # "or equivalent experience", "may be obtained after hiring"

@@ -8,7 +8,7 @@ import pytest
 
 from gapcheck.postings.parse import parse_posting
 from gapcheck.records import Background, Degree, EligibilityCheck, JobGap, Target
-from gapcheck.scoring.fit import KNOCKOUT_FACTOR, fit_key, posting_fit, rank_fits
+from gapcheck.scoring.fit import DOUBT, KNOCKOUT_FACTOR, fit_key, posting_fit, rank_fits
 from gapcheck.scoring.posting_gap import posting_gap
 from tests.postings.samples import degree_taxonomy
 from tests.support.gap_helpers import detection, evidence, name_finder
@@ -52,7 +52,7 @@ def test_match_weighs_required_twice_and_counts_a_group_once() -> None:
     assert (fit.required_met, fit.required_total) == (2, 3)
     assert (fit.preferred_met, fit.preferred_total) == (1, 2)
     assert fit.match == pytest.approx((2 * 2 + 1) / (2 * 3 + 2))
-    assert fit.fit == fit.match  # no knockout
+    assert fit.fit == pytest.approx((5 + DOUBT) / (8 + 2 * DOUBT))  # no knockout
     assert [r.ids for r in fit.missing] == [("docker",), ("kubernetes",)]
     assert [r.ids for r in fit.top_missing] == [("docker",)]
 
@@ -92,7 +92,7 @@ def test_each_required_check_not_met_is_a_knockout_that_halves_the_fit() -> None
     fit = posting_fit(gap)
     assert [c.kind for c in fit.knockouts] == ["years", "certification"]
     assert fit.match == pytest.approx(0.5)
-    assert fit.fit == pytest.approx(0.5 * KNOCKOUT_FACTOR**2)
+    assert fit.fit == pytest.approx((2 + 1) / (4 + 2) * KNOCKOUT_FACTOR**2)
 
 
 def test_a_degree_the_background_shows_is_no_knockout() -> None:
@@ -133,6 +133,31 @@ def test_fits_rank_by_fit_then_match_then_required_share_then_name() -> None:
     assert fit_key(fits[4]) == fit_key(fits[5])
 
 
-def test_an_empty_detection_fits_nothing() -> None:
+def test_nothing_shown_leaves_only_the_doubt() -> None:
     fit = posting_fit(job("Job\n\nRequirements:\n- Python\n\nNice to have:\n- Docker\n"))
-    assert (fit.match, fit.fit) == (0.0, 0.0)
+    assert (fit.match, fit.fit) == (0.0, pytest.approx(1 / 5))
+
+
+def test_a_posting_read_in_full_outranks_one_of_which_one_skill_was_recognised() -> None:
+    one = posting_fit(job("One\n\nRequirements:\n- Python\n", "python", source="one.md"))
+    full = posting_fit(
+        job(
+            "Full\n\nRequirements:\n- Python\n- Docker\n- AWS\n- Kubernetes\n"
+            "\nNice to have:\n- PyTorch\n- R programming\n",
+            *("python", "docker", "aws", "kubernetes", "pytorch"),
+            source="full.md",
+        )
+    )
+    assert one.match == 1.0 and full.match == pytest.approx(9 / 10)
+    assert one.fit == pytest.approx(3 / 4)
+    assert full.fit == pytest.approx((9 + 1) / (10 + 2))
+    assert [f.source for f in rank_fits([one, full])] == ["full.md", "one.md"]
+
+
+def test_a_check_the_posting_lets_you_meet_otherwise_is_waived_not_a_knockout() -> None:
+    gap = job("Job\n\nRequirements:\n- Python\n", "python")
+    waived = replace(check("not met", kind="degree"), waivable=True)
+    fit = posting_fit(replace(gap, eligibility=(waived, check("not met"))))
+    assert [c.kind for c in fit.knockouts] == ["years"]
+    assert fit.waived == (waived,)
+    assert fit.fit == pytest.approx(3 / 4 * KNOCKOUT_FACTOR)

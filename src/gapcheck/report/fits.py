@@ -28,12 +28,13 @@ class FitRow:
 
     rank: int
     title: str
-    source: str
+    source: str  # the file name; '' when the posting has no title of its own (it is the title)
     fit: str  # '84%'
     fit_value: float  # 0..1, for sorting in the browser
     match: str  # '84%'
     counts: str  # '7 of 8 required skills, 2 of 4 preferred'
     knockouts: tuple[str, ...]  # '5+ years of experience: about 2 years of ...'
+    waived: tuple[str, ...]  # not met, but the posting lets you meet it otherwise
     top_missing: tuple[str, ...]  # 'PyTorch or TensorFlow'
     printed: bool  # within the first PRINTED_FITS
 
@@ -90,12 +91,13 @@ def postings_view(analysis: Analysis) -> PostingsView | None:
         FitRow(
             rank=rank,
             title=fit_title(fit),
-            source=file_name(fit.source),
+            source="" if fit_title(fit) == file_name(fit.source) else file_name(fit.source),
             fit=percent(fit.fit),
             fit_value=round(fit.fit, 4),
             match=percent(fit.match),
             counts=counts_text(fit),
             knockouts=tuple(knockout_text(c) for c in fit.knockouts),
+            waived=tuple(knockout_text(c) for c in fit.waived),
             top_missing=tuple(requirement_names(r) for r in fit.top_missing),
             printed=rank <= PRINTED_FITS,
         )

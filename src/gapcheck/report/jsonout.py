@@ -239,8 +239,9 @@ def certification_dict(cert: CertificationSuggestion) -> dict[str, Any]:
 
 
 FIT_FORMULA = (
-    "match = (2*required_met + preferred_met) / (2*required_total + preferred_total) over the"
-    " posting's skill requirements (1 when it names none); fit = match * 0.5^len(knockouts)"
+    "earned = 2*required_met + preferred_met, asked = 2*required_total + preferred_total over the"
+    " posting's skill requirements; match = earned / asked (1 when it names none);"
+    " fit = (earned + 1) / (asked + 2) * 0.5^len(knockouts)"
 )
 PRIORITY_FORMULA = (
     "priority = sum, over the postings where one of the skill's unmet requirements picks it,"
@@ -269,6 +270,7 @@ def postings_dict(analysis: Analysis) -> dict[str, Any] | None:
                 "preferred_met": fit.preferred_met,
                 "preferred_total": fit.preferred_total,
                 "knockouts": [_eligibility_dict(c) for c in fit.knockouts],
+                "waived": [_eligibility_dict(c) for c in fit.waived],
                 "missing": [_requirement_dict(r) for r in fit.missing],
             }
             for rank, fit in enumerate(plan.fits, start=1)

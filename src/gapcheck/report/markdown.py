@@ -196,15 +196,19 @@ def _postings(analysis: Analysis) -> list[str]:
         return []
     body = [
         "Match counts each posting's skills (required twice, preferred once, a group of "
-        "alternatives once); each required eligibility check not met is a knockout and halves "
-        "the fit.",
+        "alternatives once); fit is the match with a point of doubt either way, halved for "
+        "each knockout (a required eligibility check not met, unless the posting accepts "
+        "equivalent experience or obtaining it later).",
         "",
     ]
     for row in view.rows[:LISTED_FITS]:
         knockouts = "; ".join(escape(k) for k in row.knockouts) or "none"
+        if row.waived:
+            knockouts += " (not counted: " + "; ".join(escape(k) for k in row.waived) + ")"
+        file = f" ({escape(row.source)})" if row.source else ""
         missing = "; ".join(escape(m) for m in row.top_missing) or "nothing required"
         body.append(
-            f"{row.rank}. **{escape(row.title)}** ({escape(row.source)}): fit {row.fit}, "
+            f"{row.rank}. **{escape(row.title)}**{file}: fit {row.fit}, "
             f"match {row.match} ({escape(row.counts)}); knockouts: {knockouts}; "
             f"top missing: {missing}"
         )

@@ -122,6 +122,7 @@ def _check(
         status=status,
         detail=detail,
         evidence=evidence,
+        waivable=item.obtainable or item.or_equivalent,
     )
 
 

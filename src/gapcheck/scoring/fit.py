@@ -4,6 +4,7 @@
     fit = posting_fit(job)        # job: the JobGap of one person against one posting
     fit.match, fit.fit            # 0..1
     fit.knockouts                 # the required eligibility checks not met
+    fit.waived                    # ... not met, but the posting lets you meet them otherwise
     fit.top_missing               # up to TOP_MISSING required skills (or groups) missing
     rank_fits(fits)               # several postings for one person, best fit first
     sorted(fits, key=fit_key)     # any set of fits (many people for one posting): the same
@@ -12,13 +13,19 @@
 The formula (docs/scoring.md, "Several postings"), over the posting's skill requirements,
 a group of alternatives ("PyTorch or TensorFlow") counting once and met by any member:
 
-    match = (2 x required met + 1 x preferred met) / (2 x required + 1 x preferred)
-            (1.0 when the posting names no skill requirement: nothing is missing)
-    fit   = match x KNOCKOUT_FACTOR ^ knockouts
+    earned = 2 x required met + 1 x preferred met
+    asked  = 2 x required     + 1 x preferred
+    match  = earned / asked   (1.0 when the posting names no skill requirement)
+    fit    = (earned + DOUBT) / (asked + 2 x DOUBT) x KNOCKOUT_FACTOR ^ knockouts
 
+`fit` is the match with one point of doubt either way (DOUBT = 1), so a posting of which
+gapcheck recognised one or two skills ("1 of 1 required") cannot outrank one it read in
+full ("10 of 11 required, 7 of 8 preferred"), and a posting naming no skill is a coin toss.
 Degrees, years, clearance, work authorisation and held certifications are eligibility, not
 skills: they never count in `match`. A knockout is a *required* eligibility check whose
-status is "not met" (a "not stated" one is not: the resume is silent, not wrong).
+status is "not met" (a "not stated" one is not: the resume is silent, not wrong), unless
+the posting lets you meet it otherwise ("or equivalent experience", a certification "to be
+obtained after hiring"): those are `waived`, shown, and cost nothing.
 
 `posting_fit` is pure: it reads the JobGap only (gapcheck.scoring.posting_gap makes it).
 """
@@ -32,6 +39,7 @@ from gapcheck.records import EligibilityCheck, JobGap, PostingRequirement
 from gapcheck.scoring.posting_gap import PREFERRED_WEIGHT, REQUIRED_WEIGHT
 
 KNOCKOUT_FACTOR = 0.5  # each knockout halves the fit
+DOUBT = 1.0  # points added to what is met and to what is not, see the docstring
 TOP_MISSING = 3  # required requirements named as "top missing"
 
 
@@ -42,7 +50,7 @@ class PostingFit:
     source: str  # the posting's file name
     title: str  # the posting's title (its file name when it has none)
     match: float  # 0..1, see the module docstring
-    fit: float  # match x KNOCKOUT_FACTOR ^ len(knockouts)
+    fit: float  # the match with doubt, x KNOCKOUT_FACTOR ^ len(knockouts) (docstring)
     required_met: int  # skill requirements (a group counts once), degrees left out
     required_total: int
     preferred_met: int
@@ -51,6 +59,8 @@ class PostingFit:
     # Skill requirements not met: the required ones, then the preferred ones, each most
     # weighty for the role first (the posting gap's order), then in posting order.
     missing: tuple[PostingRequirement, ...]
+    # Required checks not met that the posting lets you meet otherwise: never knockouts.
+    waived: tuple[EligibilityCheck, ...] = ()
 
     @property
     def required_share(self) -> float:
@@ -73,12 +83,14 @@ def posting_fit(job: JobGap) -> PostingFit:
     possible = REQUIRED_WEIGHT * len(required) + PREFERRED_WEIGHT * len(preferred)
     earned = REQUIRED_WEIGHT * required_met + PREFERRED_WEIGHT * preferred_met
     match = earned / possible if possible else 1.0
-    knockouts = tuple(c for c in job.eligibility if c.level == "required" and c.status == "not met")
+    unmet = [c for c in job.eligibility if c.level == "required" and c.status == "not met"]
+    knockouts = tuple(c for c in unmet if not c.waivable)
+    doubtful = (earned + DOUBT) / (possible + 2 * DOUBT)
     return PostingFit(
         source=job.source,
         title=job.title,
         match=match,
-        fit=match * KNOCKOUT_FACTOR ** len(knockouts),
+        fit=doubtful * KNOCKOUT_FACTOR ** len(knockouts),
         required_met=required_met,
         required_total=len(required),
         preferred_met=preferred_met,
@@ -88,6 +100,7 @@ def posting_fit(job: JobGap) -> PostingFit:
             *_missing_in_order(required, job.missing_required),
             *_missing_in_order(preferred, job.missing_preferred),
         ),
+        waived=tuple(c for c in unmet if c.waivable),
     )
 
 
