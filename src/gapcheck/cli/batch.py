@@ -141,7 +141,7 @@ def batch_command(
     outdir: Path,
     role: str,
     level: str | None,
-    job: Path | None,
+    job: tuple[Path, ...],
     taxonomy: Path | None,
     today: str | None,
     pdf_engine: str,
