@@ -12,9 +12,11 @@ bands, levels, scores by tenths, gaps per skill, the matrix's columns) and at mo
 says how many it leaves out (summary.csv and skills.csv have everyone).
 
 Order of the people: with a posting, by fit (gapcheck.scoring.fit: the match on the
-posting's skill requirements, halved per knockout), ties by higher match, more of the
-required skills, fewer knockouts, higher role score, then the label; without one, by
-score, ties by label. Inputs not analysed are listed by label.
+posting's skill requirements with a point of doubt either way, halved per knockout; one
+posting for all, so the doubt never changes the order of two people without knockouts),
+ties by higher match, more of the required skills, fewer knockouts, higher role score,
+then the label; without one, by score, ties by label. Inputs not analysed are listed by
+label.
 """
 
 from __future__ import annotations
@@ -51,8 +53,9 @@ ORDER_BY_FIT = (
     "Ranked by fit to the posting: the share of its skill requirements the resume shows "
     "(a required skill counts twice, a group of alternatives once), halved for each "
     "knockout (a required degree, years, clearance or authorisation the resume shows it "
-    "does not meet). Ties go to the higher skill match, then more required skills shown, "
-    "then fewer knockouts, then the higher role score, then the file name."
+    "does not meet; one the posting lets you meet otherwise is no knockout). Ties go to the "
+    "higher skill match, then more required skills shown, then fewer knockouts, then the "
+    "higher role score, then the file name."
 )
 ORDER_BY_SCORE = "Ranked by score; equal scores by file name."
 
