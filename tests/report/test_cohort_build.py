@@ -234,6 +234,9 @@ def test_matrix_columns_are_the_roles_skills_heaviest_first_and_rows_follow_the_
         ("c", "s.."),  # not a skill of c's comparison: not assessed
         ("b", "mmm"),
     ]
+    legend = [kind.word for kind in context_of(entries).cell_kinds]
+    assert legend == ["shown", "shown-by-evidence", "implied", "missing", "not assessed"]
+    assert "not assessed" not in [k.word for k in context_of(entries[:2]).cell_kinds]
 
 
 def test_with_a_posting_the_matrix_shows_its_skills_required_first() -> None:

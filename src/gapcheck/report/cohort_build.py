@@ -205,6 +205,12 @@ class CohortBuilder:
         if posting is not None:
             title = f"Cohort fit: {posting.title}"
         rows = tuple(_ranked(row, rank) for rank, (_key, row, _codes) in enumerate(people, 1))
+        matrix = self.matrix.matrix(
+            ((row.label, row.report, codes) for _key, row, codes in people),
+            column_limit=self.matrix_columns,
+            rows_total=analysed,
+            rows_shown=len(rows),
+        )
         extra_statuses = sorted(s for s in self.statuses if s not in STATUS_ORDER)
         levels = [*LEVEL_ORDER, *sorted(x for x in self.levels if x not in LEVEL_ORDER)]
         return CohortContext(
@@ -237,15 +243,14 @@ class CohortBuilder:
             order=ORDER_BY_FIT if posting is not None else ORDER_BY_SCORE,
             people_note=_cap_note(len(rows), analysed, "people"),
             failed_note=_cap_note(len(failed), not_analysed, "inputs"),
-            matrix=self.matrix.matrix(
-                ((row.label, row.report, codes) for _key, row, codes in people),
-                column_limit=self.matrix_columns,
-                rows_total=analysed,
-                rows_shown=len(rows),
-            ),
+            matrix=matrix,
             has_changes=self.changed > 0,
             changed=self.changed,
-            cell_kinds=tuple(k for k in CELL_KINDS.values() if k.value >= 0),
+            cell_kinds=tuple(
+                kind
+                for kind in CELL_KINDS.values()
+                if kind.value >= 0 or any(kind.code in row.codes for row in matrix.rows)
+            ),
         )
 
 
