@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from gapcheck.reading import cleanup
 from gapcheck.reading.cleanup import (
     CID_TOKEN,
     base_font_name,
@@ -217,3 +218,43 @@ def test_clean_line_leaves_no_noise(raw: str) -> None:
     assert not CID_TOKEN.search(text)
     assert not any(0xE000 <= ord(ch) <= 0xF8FF for ch in text)
     assert not any(unicodedata.category(ch) == "Cc" for ch in text)
+
+
+# --------------------------------------------------------------------------- the fast path
+
+
+def _every_rule(text: str, pdf: bool) -> tuple[str, int]:
+    """clean_line's rules, each applied in its order, with no shortcut."""
+    text, unreadable = cleanup.remove_cid_tokens(text)
+    if pdf:
+        text = cleanup.fix_spacing_accents(text)
+    text = cleanup.remove_stray_accents(unicodedata.normalize("NFKC", text))
+    if pdf:
+        text = cleanup.fix_spacing_accents(text)
+    text, undecodable = cleanup.remove_undecodable(text)
+    text = cleanup.remove_private_use(text)
+    text = cleanup.normalize_hyphens(text)
+    text = cleanup.collapse_whitespace(cleanup.collapse_letter_spacing(text))
+    return cleanup.fix_small_caps(text), unreadable + undecodable
+
+
+FAST_PATH_LINES = [
+    "Built data pipelines in Python and Spark",
+    "  DATA SCiENTiST   at   Example  ",
+    "S K I L L S",
+    "a l e x @ m a i l . c o m",
+    "Educaci`on and `code`",
+    "(cid:72)(cid:101)llo",
+    "MySQL, BiLSTM, LLaMA, NoSQL, RoBERTa",
+    "2019 - 2021",
+    "x\u00b4y",
+]
+
+
+@pytest.mark.parametrize("pdf", [True, False])
+@pytest.mark.parametrize("extra", ["", *cleanup.PLAIN_EXTRAS])
+def test_lines_of_plain_characters_clean_as_every_rule_would(extra: str, pdf: bool) -> None:
+    """clean_line skips the rules that cannot change printable ASCII and PLAIN_EXTRAS."""
+    for line in FAST_PATH_LINES:
+        for text in (f"{extra} {line}", f"{line}{extra}", f"{extra}{line} {extra} x"):
+            assert clean_line(text, pdf=pdf) == _every_rule(text, pdf), text

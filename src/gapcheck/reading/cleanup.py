@@ -259,6 +259,11 @@ def strip_bullet(text: str) -> tuple[str, bool]:
 
 # --------------------------------------------------------------------------- a line
 
+# Printable ASCII, and the bullets, dashes and quotes lines are full of: characters that
+# no rule of `clean_line` changes (tests/reading/test_reading_cleanup.py checks each).
+PLAIN_EXTRAS = "•◦●◆▪■–—‘’“”·→"
+_PLAIN_TEXT = re.compile(f"[\x20-\x7e{PLAIN_EXTRAS}]*")
+
 
 def clean_line(text: str, *, pdf: bool = True) -> tuple[str, int]:
     """Apply every character rule to one line; return (clean text, undecodable count).
@@ -266,10 +271,13 @@ def clean_line(text: str, *, pdf: bool = True) -> tuple[str, int]:
     `pdf` enables the rules only PDF text needs (spacing accents, where a backtick is
     TeX's grave accent rather than Markdown's code quote).
     """
-    if text.isascii() and text.isprintable() and "(cid:" not in text and not (pdf and "`" in text):
-        # Printable ASCII: no accent, placeholder, control, private-use or Unicode hyphen
-        # for the other rules to change, and NFKC leaves it as it is.
-        return fix_small_caps(collapse_whitespace(collapse_letter_spacing(text))), 0
+    if _PLAIN_TEXT.fullmatch(text) and "(cid:" not in text and not (pdf and "`" in text):
+        # No accent, placeholder, control, private-use character or Unicode hyphen for
+        # the other rules to change, NFKC leaves it as it is, and its letters are ASCII.
+        text = collapse_whitespace(collapse_letter_spacing(text))
+        if _ASCII_CAPITAL_LOWER_CAPITAL.search(text):
+            text = fix_small_caps(text)
+        return text, 0
     text, unreadable = remove_cid_tokens(text)
     if pdf:
         # Before NFKC, which splits "´" into a space and a combining mark; and after,
