@@ -443,5 +443,7 @@ class Detector:
 
 def get_detector(taxonomy: Taxonomy) -> Detector:
     """The detector for a taxonomy, built once per taxonomy content and kept by its
-    `Knowledge` (gapcheck.taxonomy.knowledge), the one owner of per-taxonomy state."""
-    return knowledge_for(taxonomy).derived("detector", (), lambda: Detector(taxonomy))
+    `Knowledge` (gapcheck.taxonomy.knowledge), the one owner of per-taxonomy state,
+    as a long-lived answer (the first one built freezes the collector's view: `settle`)."""
+    owner = knowledge_for(taxonomy)
+    return owner.derived("detector", (), lambda: Detector(taxonomy), long_lived=True)
