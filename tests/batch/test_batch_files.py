@@ -158,3 +158,9 @@ def test_output_must_be_a_folder(tmp_path: Path) -> None:
     write(tmp_path / "file.txt")
     with pytest.raises(UsageError, match="not a folder"):
         OutputFolder(tmp_path / "file.txt")
+
+
+def test_plain_numbers_stay_numbers_in_the_csv() -> None:
+    # A negative score change is a number, never a formula; "-1+2" is not a plain number.
+    assert neutralise_cell("-3.5") == "-3.5" and neutralise_cell(-2) == "-2"
+    assert neutralise_cell("-1+2") == "'-1+2" and neutralise_cell("-3.5e2") == "'-3.5e2"

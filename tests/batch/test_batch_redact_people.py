@@ -342,5 +342,6 @@ def test_a_redacted_run_removes_reports_an_unredacted_run_named_after_people(
         "index.html",
         "reports/person-01.html",
         "results.jsonl",
+        "skills.csv",
         "summary.csv",
     ]

@@ -17,6 +17,7 @@ import csv
 import errno
 import io
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path, PurePosixPath
 
@@ -25,12 +26,16 @@ from gapcheck.support.atomic import TEMPORARY_PREFIX, AtomicTextFile, write_text
 
 # A spreadsheet runs a cell starting with one of these as a formula (CSV injection).
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A plain number ("-3.5", a score change) is only ever read as that number.
+_PLAIN_NUMBER = re.compile(r"-?\d+(?:\.\d+)?")
 
 
 def neutralise_cell(value: object) -> str:
     """The cell's text, prefixed with ' when a spreadsheet would read it as a formula."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    if text.startswith(_FORMULA_STARTS) and not _PLAIN_NUMBER.fullmatch(text):
+        return "'" + text
+    return text
 
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:

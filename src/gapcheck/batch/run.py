@@ -261,7 +261,7 @@ def _run_locked(
         previous = store.load(name)
         if _reusable(previous, key, shown.get(person.label, person.label), output, settings):
             assert previous is not None  # _reusable checked it
-            if previous.previous is not None and previous.previous != previous.summary:
+            if previous.status == "analysed" and previous.previous != previous.summary:
                 # Unchanged since the last run: it has no changes to report any more.
                 store.save(name, replace(previous, previous=previous.summary))
             summary.unchanged += 1

@@ -21,7 +21,10 @@ Outputs in OUTDIR:
   reports/*.html   one report per resume, named after its path
                    (person-NN.html with --redact)
   summary.csv      one row per input file (file, status, score, band, top
-                   gaps, skills found, warnings, error)
+                   gaps, skills found, warnings, error, level, rank; fit
+                   columns with --job; what changed since the last run)
+  skills.csv       one row per person and skill: status, strength, years,
+                   document, page, line
   results.jsonl    the full JSON result per resume, one per line
 
 \b
@@ -47,6 +50,7 @@ Examples:
   gapcheck batch resumes/ -o cohort/
   gapcheck batch 'applicants/**/*.pdf' -o out/ --level entry --jobs 4
   gapcheck batch people/ --per-person -o out/ --redact
+  gapcheck batch resumes/ --job posting.txt -o out/   # people ranked by fit
 """
 
 

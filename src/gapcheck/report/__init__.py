@@ -18,7 +18,13 @@ display.py      labels and text helpers shared by every format
 markdown.py     `render_markdown(analysis)`: a short Markdown summary for email
 jsonout.py      `render_json(analysis)`, `to_json_dict(analysis)`: the documented JSON report
 terminal.py     `terminal_summary(analysis, report_location, color)`: the CLI's closing lines
+fits.py         several postings: the fit table and the plan across them, for every format
+since.py        what changed since an earlier report, for every format
 cohort.py       the batch's cohort page: `cohort_context(entries, ...)`, `render_cohort(context)`
+cohort_model.py the cohort page's input and view records
+cohort_build.py `CohortBuilder`: one input at a time in (bounded memory), one context out
+cohort_matrix.py the person x skill matrix, tallied one person at a time
+cohort_charts.py the cohort's charts and tallies (score histogram, bands, levels, common gaps)
 
 Import from the modules themselves; this package re-exports nothing, so importing it (the
 CLI does, for the format names) loads no template engine.
