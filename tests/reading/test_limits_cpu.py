@@ -193,3 +193,17 @@ def test_a_forked_child_counts_its_own_cpu_time() -> None:
 def test_a_limit_figure_is_stated_in_the_documentation() -> None:
     text = (Path(__file__).resolve().parents[2] / "SECURITY.md").read_text(encoding="utf-8")
     assert "CPU time" in text
+
+
+def test_a_tick_that_lands_at_once_leaves_no_timer_behind(timers_left_clean: None) -> None:
+    """A limit of zero: the wall-clock tick lands while the watch is still being set up."""
+    refused = 0
+    for _ in range(20):
+        budget = limits.ReadBudget("x.pdf", seconds=0, wall_seconds=0)
+        try:
+            with budget.watch():
+                time.sleep(0.01)
+        except LimitError:
+            refused += 1
+    assert refused == 20
+    time.sleep(0.3)  # past an interval: a timer left running would raise here, or kill us

@@ -31,6 +31,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from types import FrameType
+from typing import Any
 
 from gapcheck.errors import LimitError
 
@@ -255,18 +256,25 @@ class ReadBudget:
                 self.check()
                 self.check_memory()
 
-        previous = {signum: signal.signal(signum, on_timer) for _, signum in timers}
-        self._watching = True
-        for which, _ in timers:
-            first = WATCH_INTERVAL if which != signal.ITIMER_REAL else self.wall_seconds
-            signal.setitimer(which, max(first, 1e-6), WATCH_INTERVAL)
-        try:
+        previous: dict[int, Any] = {}
+        try:  # a tick may land as soon as a timer is set: what follows is cleaned up
+            for _, signum in timers:
+                previous[signum] = signal.signal(signum, on_timer)
+            self._watching = True
+            for which, _ in timers:
+                first = WATCH_INTERVAL if which != signal.ITIMER_REAL else self.wall_seconds
+                signal.setitimer(which, max(first, 1e-6), WATCH_INTERVAL)
             yield
         finally:
             try:
                 self._watching = False
             finally:
-                # Nested, so the timers are stopped even if a tick lands on the line above.
-                for which, signum in timers:
-                    signal.setitimer(which, 0.0)
-                    signal.signal(signum, previous[signum])
+                # Nested, so the timers are stopped even if a tick lands on the line above;
+                # every timer first, then every handler, so no tick meets a default action.
+                self._watching = False
+                try:
+                    for which, _ in timers:
+                        signal.setitimer(which, 0.0)
+                finally:
+                    for number, handler in previous.items():
+                        signal.signal(number, handler)
