@@ -155,17 +155,6 @@ def _cell(text: str, limit: int = 140) -> str:
     return text.replace("|", "\\|")
 
 
-def write_section(section: str) -> None:
-    results = HERE / "RESULTS.md"
-    text = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n"
-    pattern = re.compile(re.escape(SECTION_START) + ".*?" + re.escape(SECTION_END) + "\n?", re.S)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section, text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    results.write_text(text, encoding="utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, action="append", help="folder of PDFs (repeatable)")
@@ -188,7 +177,9 @@ def main(argv: list[str] | None = None) -> int:
     else:
         print(markdown(result, corpora))
     if args.write:
-        write_section(markdown(result, corpora))
+        from run_support import replace_section
+
+        replace_section(markdown(result, corpora), SECTION_START, SECTION_END)
     return 0
 
 

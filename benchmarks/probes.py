@@ -3,13 +3,21 @@
     python benchmarks/probes.py --stages  '{"files": [...], "rounds": 15}'
     python benchmarks/probes.py --engines '{"files": [...]}'
     python benchmarks/probes.py --bare    '{"folder": "..."}'
+    python benchmarks/probes.py --reading '{"files": [...], "repeat": 3}'
+    python benchmarks/probes.py --batch   '{"folder": "...", "out": "...", "jobs": 2}'
 
 Each prints its result as JSON on standard output:
   --stages   CPU milliseconds per stage of `gapcheck.api.analyse` plus HTML rendering, for
              each file (median over rounds, after one warm-up analysis), with the garbage
-             collector set up as `gapcheck resume.pdf` sets it up;
-  --engines  the skills and certifications each PDF engine finds in each file;
-  --bare     CPU seconds of bare pdfminer (and pypdfium2) text extraction of a folder.
+             collector set up as `gapcheck resume.pdf` sets it up; a file gapcheck refuses
+             is reported with its reason instead;
+  --engines  the skills each PDF engine finds in each file, and every difference with the
+             line each engine read (benchmarks/engines.py);
+  --bare     CPU seconds of bare pdfminer (and pypdfium2) text extraction of a folder;
+  --reading  per-file CPU of bare pdfminer, bare pypdfium2, and gapcheck's reading and whole
+             analysis with each engine (benchmarks/reading.py), unreadable files listed;
+  --batch    one `run_batch` over a folder: this process's peak resident memory (the
+             batch's parent), each worker's peak, early and late, CPU and failures.
 """
 
 from __future__ import annotations
@@ -62,6 +70,7 @@ def stage_worker(files: list[str], rounds: int) -> dict[str, Any]:
     from gapcheck import api, reading
     from gapcheck.cli.analyse import SINGLE_RUN_GC_THRESHOLDS
     from gapcheck.detection import detector, hands_on
+    from gapcheck.errors import GapcheckError
     from gapcheck.scoring import gaps, near_misses, recommend, score
     from gapcheck.sections import split
 
@@ -86,7 +95,11 @@ def stage_worker(files: list[str], rounds: int) -> dict[str, Any]:
                 clock.wrap(owner, name, stage)
     results: dict[str, Any] = {}
     for path in files:
-        api.render(api.analyse(path, today="2026-11-21"), "html")  # warm: detector, templates
+        try:  # warm: detector, templates
+            api.render(api.analyse(path, today="2026-11-21"), "html")
+        except GapcheckError as error:
+            results[path] = {"refused": f"{type(error).__name__}: {error.problem}"}
+            continue
         per_round: dict[str, list[float]] = defaultdict(list)
         for _ in range(rounds):
             clock.totals.clear()
@@ -102,24 +115,57 @@ def stage_worker(files: list[str], rounds: int) -> dict[str, Any]:
 
 
 def engine_worker(files: list[str]) -> dict[str, Any]:
-    """Skills and certifications each PDF engine finds in each file, and its read CPU time."""
-    from gapcheck.api import analyse
-    from gapcheck.reading import read_document
+    """benchmarks/engines.py's comparison of the two PDF engines over `files`."""
+    sys.path.insert(0, str(HERE))
+    import engines
 
-    results: dict[str, Any] = {}
-    for path in files:
-        found: dict[str, Any] = {}
-        for engine in ("pdfminer", "pdfium"):
-            analysis = analyse(path, today="2026-11-21", engine=engine)
-            started = time.process_time()
-            read_document(Path(path), engine=engine)
-            found[engine] = {
-                "skills": sorted(s.id for s in analysis.detection.skills if s.explicit),
-                "certifications": sorted(c.id for c in analysis.detection.certifications),
-                "read_ms": 1000 * (time.process_time() - started),
-            }
-        results[path] = found
-    return results
+    return dict(engines.compare([Path(f) for f in files]))
+
+
+def reading_worker(files: list[str], repeat: int) -> dict[str, Any]:
+    """benchmarks/reading.py's per-file CPU figures, and their summary."""
+    sys.path.insert(0, str(HERE))
+    import reading
+
+    result = reading.measure([Path(f) for f in files], repeat)
+    return {**result, "summary": reading.summarise(result)}
+
+
+def batch_worker(folder: str, out: str, jobs: int, engine: str) -> dict[str, Any]:
+    """One batch over `folder`: the parent's and the workers' peak memory, CPU, failures."""
+    import resource
+
+    from gapcheck.batch.inputs import collect_inputs
+    from gapcheck.batch.run import BatchSettings, run_batch
+    from gapcheck.batch.task import AnalysisOptions
+    from gapcheck.batch.worker import TaskResult
+    from gapcheck.options import Options
+
+    peaks: list[float] = []
+
+    def observe(result: TaskResult) -> None:
+        peaks.append(result.peak_rss_mb)
+
+    options = AnalysisOptions(Options(today="2026-11-21", engine=engine).resolve())
+    settings = BatchSettings(jobs=jobs, timeout=120, max_memory_mb=1024, force=True)
+    wall, cpu = time.perf_counter(), time.process_time()
+    summary = run_batch(collect_inputs([folder]), Path(out), options, settings, observer=observe)
+    wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+    tenth = max(1, len(peaks) // 10)
+    return {
+        "people": summary.total,
+        "analysed": summary.analysed,
+        "failed": summary.failed,
+        "not_resume": summary.not_resume,
+        "wall": wall,
+        "parent_cpu": cpu,
+        "worker_cpu": summary.cpu_seconds,
+        # ru_maxrss is in kilobytes on Linux: the whole life of this process, the parent.
+        "parent_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "worker_peak_early_mb": max(peaks[:tenth], default=0.0),
+        "worker_peak_mb": max(peaks, default=0.0),
+        "failures": summary.failures[:5],
+    }
 
 
 def bare_worker(folder: str) -> dict[str, float]:
@@ -152,6 +198,10 @@ def main() -> int:
         "--stages": lambda p: stage_worker(p["files"], p["rounds"]),
         "--engines": lambda p: engine_worker(p["files"]),
         "--bare": lambda p: bare_worker(p["folder"]),
+        "--reading": lambda p: reading_worker(p["files"], p["repeat"]),
+        "--batch": lambda p: batch_worker(
+            p["folder"], p["out"], p["jobs"], p.get("engine", "pdfminer")
+        ),
     }
     if len(sys.argv) != 3 or sys.argv[1] not in probes:
         print(__doc__, file=sys.stderr)

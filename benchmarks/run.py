@@ -1,10 +1,12 @@
 """Everything users feel, measured in one run on the same files: start-up, one resume, a cohort.
 
-    python benchmarks/run.py            # the full run (about five minutes on two cores)
-    python benchmarks/run.py --quick    # fewer files and rounds, to try it out
+    python benchmarks/run.py            # the full run (about fifteen minutes on two cores)
+    python benchmarks/run.py --quick    # fewer files and rounds, to try it out (2-3 minutes)
     python benchmarks/run.py --check    # exit status 1 when a target is missed
+    python benchmarks/run.py --corpus DIR --corpus DIR2   # other folders of real resumes
 
-In one run, on one set of seeded generated resumes (benchmarks/batch.py's generator):
+In one run, on seeded generated resumes (benchmarks/batch.py's generator) and on the real
+resumes of ../shared/corpus and ../shared/corpus2:
   1. `gapcheck --help` and `gapcheck --version` in a new process, and the modules --help
      imports (none of spaCy, pdfminer, jinja2 may load);
   2. `gapcheck resume.pdf` for a 2-page resume in a new process, next to
@@ -12,18 +14,24 @@ In one run, on one set of seeded generated resumes (benchmarks/batch.py's genera
      gapcheck's on-disk cache filled (every run after the first) and empty (the first run);
   3. CPU time per stage of one resume (read, sections, detect, score, render), in a fresh
      process set up as the command line sets itself up; for the 2-page resume and for each
-     real resume in ../shared/corpus;
-  4. batch throughput with 1 and 2 workers on a few hundred resumes, next to bare
-     `pdfminer.high_level.extract_text` on the same files (benchmarks/batch.py's functions),
-     and with the optional pdfium engine next to bare pypdfium2 extraction;
-  5. the peak resident memory of one batch worker over 1,000 resumes, early and late;
-  6. whether both PDF engines find the same skills in every resume of ../shared/corpus.
+     real resume;
+  4. per real resume, CPU time of bare pdfminer and bare pypdfium2 text extraction and of
+     gapcheck's reading and whole analysis with each engine (benchmarks/reading.py),
+     interleaved in one fresh process; a file that cannot be read is listed, not fatal;
+  5. batch throughput with 1 and 2 workers on a few hundred generated resumes, next to
+     bare `pdfminer.high_level.extract_text` on the same files (benchmarks/batch.py's
+     functions), and with the optional pdfium engine next to bare pypdfium2 extraction;
+  6. the peak resident memory of the batch's parent process and of its workers, through
+     the library's `run_batch`, over 100 and over 1,000 resumes: the real resumes copied
+     over and over (generated ones when there are none);
+  7. whether both PDF engines find the same skills in every real resume, and why not
+     where they differ (benchmarks/engines.py).
 It prints the figures with each target met or missed and replaces its section of
 benchmarks/RESULTS.md (with the machine described) unless --no-write is given.
 
-Stage times, the engine comparison and bare extraction run in fresh interpreters
-(benchmarks/probes.py). Wall times of new processes are medians over rounds; CPU times
-are medians over repeats.
+Stage times, per-file reading, batch memory, the engine comparison and bare extraction
+run in fresh interpreters (benchmarks/probes.py). Wall times of new processes are medians
+over rounds; CPU times are medians over repeats.
 Other programs on the machine disturb wall times most: the load average before and after
 is recorded, and figures are flagged as noisy when it was high.
 """
@@ -31,12 +39,8 @@ is recorded, and figures are flagged as noisy when it was high.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import platform
-import re
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -45,42 +49,25 @@ import time
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
-from typing import Any
+
+from run_batches import memory, throughput
+from run_real import compare_engines, real_reading
+from run_support import LOADS, Verdicts, in_fresh_process, log, machine, replace_section
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-CORPUS = REPO.parent / "shared" / "corpus"
+CORPORA = (REPO.parent / "shared" / "corpus", REPO.parent / "shared" / "corpus2")
 SECTION_START = "<!-- run.py: start -->"
 SECTION_END = "<!-- run.py: end -->"
 SPACY_BASELINE = "import spacy; spacy.blank('en')"
 HEAVY_MODULES = ("spacy", "pdfminer", "jinja2")
-LIBRARIES = ("spacy", "pdfminer.six", "pypdfium2", "jinja2", "rapidfuzz", "click", "PyYAML")
 NOISY_LOAD = 0.5  # load average per core at the start above which wall times are flagged
 
 # The targets, each checked on figures of the same run.
 HELP_SECONDS = 0.25
 COLD_EXTRA_SECONDS = 0.4
 AFTER_READ_SHARE = 0.30
-RSS_LIMIT_MB = 400.0
-RSS_FLAT_MB = 10.0  # growth allowed between the first tenth of the batch and its end
-CPU_RATIO = 1.5
-SPEEDUP = 1.7
-
-
-@dataclass
-class Verdicts:
-    """Each target with what was measured, its limit, and whether it was met."""
-
-    rows: list[tuple[str, str, str, bool]] = field(default_factory=list)
-
-    def add(self, target: str, measured: str, limit: str, met: bool) -> None:
-        self.rows.append((target, measured, limit, met))
-
-    @property
-    def all_met(self) -> bool:
-        return all(met for *_, met in self.rows)
 
 
 # --------------------------------------------------------------------------- processes
@@ -125,40 +112,7 @@ def help_imports(env: dict[str, str]) -> list[str]:
     return sorted({m.split(".")[0] for m in loaded if m.split(".")[0] in HEAVY_MODULES})
 
 
-def in_fresh_process(mode: str, payload: dict[str, Any], env: dict[str, str]) -> Any:
-    """Run one of benchmarks/probes.py's measurements in a new interpreter; its JSON result."""
-    done = subprocess.run(
-        [sys.executable, str(HERE / "probes.py"), mode, json.dumps(payload)],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    )
-    return json.loads(done.stdout)
-
-
-def load_average() -> float | None:
-    try:
-        return os.getloadavg()[0]
-    except OSError:
-        return None
-
-
 # --------------------------------------------------------------------------- batch runs
-
-
-def engine_batch(folder: Path, out: Path, jobs: int, engine: str) -> tuple[float, float, int]:
-    """(wall seconds, worker CPU seconds, failures) of `gapcheck batch` with `engine`."""
-    from gapcheck.batch.inputs import collect_inputs
-    from gapcheck.batch.run import BatchSettings, run_batch
-    from gapcheck.batch.task import AnalysisOptions
-    from gapcheck.options import Options
-
-    options = AnalysisOptions(Options(today="2026-11-21", engine=engine).resolve())
-    settings = BatchSettings(jobs=jobs, timeout=120, max_memory_mb=1024, force=True)
-    started = time.perf_counter()
-    summary = run_batch(collect_inputs([str(folder)]), out, options, settings)
-    return time.perf_counter() - started, summary.cpu_seconds, summary.failed
 
 
 # --------------------------------------------------------------------------- the run
@@ -172,33 +126,6 @@ def summary(values: Sequence[float]) -> tuple[float, float, float]:
 def spread(values: tuple[float, float, float]) -> str:
     median, low, high = values
     return f"{median:.2f} s (range {low:.2f}-{high:.2f})"
-
-
-def machine() -> list[tuple[str, str]]:
-    cpu = "?"
-    memory = "?"
-    try:
-        info = Path("/proc/cpuinfo").read_text(encoding="utf-8")
-        names = re.findall(r"^model name\s*:\s*(.+)$", info, re.MULTILINE)
-        cpu = names[0].strip() if names else "?"
-        meminfo = Path("/proc/meminfo").read_text(encoding="utf-8")
-        total = re.search(r"^MemTotal:\s*(\d+) kB", meminfo, re.MULTILINE)
-        memory = f"{int(total.group(1)) / 2**20:.1f} GiB" if total else "?"
-    except OSError:
-        pass
-    versions = []
-    for name in LIBRARIES:
-        try:
-            versions.append(f"{name} {metadata.version(name)}")
-        except metadata.PackageNotFoundError:
-            versions.append(f"{name} (not installed)")
-    return [
-        ("CPU", f"{os.cpu_count()} cores, {cpu}"),
-        ("memory", memory),
-        ("system", f"{platform.system()} {platform.release()}"),
-        ("Python", f"{platform.python_implementation()} {platform.python_version()}"),
-        ("libraries", ", ".join(versions)),
-    ]
 
 
 @dataclass
@@ -228,15 +155,18 @@ def run(args: argparse.Namespace) -> Context:
         folder.mkdir()
         pages = [batch.write_resume(folder / f"resume-{i:04d}.pdf", i) for i in range(args.count)]
         files = sorted(folder.glob("*.pdf"))
-        corpus = sorted(CORPUS.glob("*.pdf")) if CORPUS.is_dir() else []
+        corpora = [Path(c) for c in (args.corpus or CORPORA) if Path(c).is_dir()]
+        corpus = sorted(p for place in corpora for p in place.glob("*.pdf"))
         ctx = Context(
             args, tmp, folder, files, files[pages.index(2)], environment(tmp / "cache"), corpus
         )
         log(f"{len(files)} resumes, {sum(pages)} pages; 2-page resume: {ctx.two_page.name}")
         cold_start(ctx)
         stages(ctx)
+        if corpus:
+            real_reading(ctx)
         throughput(ctx, batch)
-        memory(ctx, batch)
+        memory(ctx)
         if args.pdfium and corpus:
             compare_engines(ctx)
     log("done")
@@ -335,177 +265,27 @@ def stages(ctx: Context) -> None:
         f"<= {AFTER_READ_SHARE:.0%}",
         share <= AFTER_READ_SHARE,
     )
-    if ctx.corpus:
-        shares = {Path(p).name: after_reading(measured[p]["ms"]) for p in files[1:]}
+    read = [p for p in files[1:] if "ms" in measured[p]]
+    if read:
+        shares = {Path(p).name: after_reading(measured[p]["ms"]) for p in read}
         worst = max(shares, key=shares.__getitem__)
-        ms = [measured[p]["ms"] for p in files[1:]]
+        ms = [measured[p]["ms"] for p in read]
         medians = {k: statistics.median(m[k] for m in ms) for k in ms[0]}
+        refused = [f"{Path(p).name} ({measured[p]['refused']})" for p in files[1:] if p not in read]
         ctx.rows.append(
             (
-                f"CPU per stage, {len(ctx.corpus)} real resumes (../shared/corpus), medians",
-                ", ".join(f"{k} {v:.1f} ms" for k, v in medians.items()),
+                f"CPU per stage, {len(read)} real resumes, medians",
+                ", ".join(f"{k} {v:.1f} ms" for k, v in medians.items())
+                + (f"; refused: {', '.join(refused)}" if refused else ""),
             )
         )
         ctx.verdicts.add(
-            f"after reading / reading: {len(ctx.corpus)} real resumes",
+            f"after reading / reading: {len(read)} real resumes",
             f"median {statistics.median(shares.values()):.0%}, "
             f"highest {shares[worst]:.0%} ({worst})",
             f"<= {AFTER_READ_SHARE:.0%}",
             shares[worst] <= AFTER_READ_SHARE,
         )
-
-
-def throughput(ctx: Context, batch: Any) -> None:
-    """4: batch runs with 1 and 2 workers, each pair between bare extractions.
-
-    CPU time per unit of work drifts with what else the machine runs, so each 1-worker
-    run is compared with the bare extractions just before and after it, and the median
-    of those ratios is kept.
-    """
-    # The orchestrating process warms up once (spaCy, the detector), as `gapcheck batch`
-    # does before its workers start; timing only starts after, for every run alike.
-    warm = ctx.tmp / "warm-up"
-    warm.mkdir()
-    for path in ctx.files[:3]:
-        shutil.copyfile(path, warm / path.name)
-    batch.batch_run(warm, ctx.tmp / "out-warm-up", jobs=1)
-    bare = [in_fresh_process("--bare", {"folder": str(ctx.folder)}, ctx.env)]
-    one, two, ratios = [], [], []
-    for index in range(ctx.args.repeat):
-        one.append(batch.batch_run(ctx.folder, ctx.tmp / f"out1-{index}", jobs=1))
-        two.append(batch.batch_run(ctx.folder, ctx.tmp / f"out2-{index}", jobs=2))
-        bare.append(in_fresh_process("--bare", {"folder": str(ctx.folder)}, ctx.env))
-        around = statistics.mean(b["pdfminer"] for b in bare[-2:])
-        ratios.append(one[-1].cpu_workers / around)
-    log("batch measured")
-    n = len(ctx.files)
-    floors = [b["pdfminer"] for b in bare]
-    if max(floors) > 1.1 * min(floors):
-        ctx.notes.append(
-            f"The same bare extraction took {100 * (max(floors) / min(floors) - 1):.0f}% "
-            "more CPU time in one of its runs than in another: the machine's speed varied "
-            "during the run (other virtual machines or programs on the same cores), which "
-            "is why each batch run is compared with the extractions right next to it."
-        )
-    one_wall = statistics.median(r.wall for r in one)
-    two_wall = statistics.median(r.wall for r in two)
-    worker_cpu = statistics.median(r.cpu_workers for r in one)
-    ratio, speedup = statistics.median(ratios), one_wall / two_wall
-    ctx.rows += [
-        (
-            "bare `extract_text`, same files, fresh process, between the batch runs",
-            ", ".join(f"{1000 * b['pdfminer'] / n:.1f}" for b in bare) + " ms CPU per resume",
-        ),
-        (
-            "`gapcheck batch`, 1 worker",
-            f"{one_wall:.1f} s, {n / one_wall:.1f} resumes/s, "
-            f"{1000 * worker_cpu / n:.1f} ms worker CPU per resume",
-        ),
-        ("`gapcheck batch`, 2 workers", f"{two_wall:.1f} s, {n / two_wall:.1f} resumes/s"),
-        ("batch failures", str(sum(r.failed for r in one + two))),
-    ]
-    ctx.verdicts.add(
-        "batch worker CPU per resume / bare extract_text",
-        f"{ratio:.2f}x (runs: {', '.join(f'{r:.2f}' for r in ratios)})",
-        f"<= {CPU_RATIO}x",
-        ratio <= CPU_RATIO,
-    )
-    ctx.verdicts.add(
-        "batch speed-up, 2 workers over 1", f"{speedup:.2f}x", f">= {SPEEDUP}x", speedup >= SPEEDUP
-    )
-    if not ctx.args.pdfium:
-        return
-    wall, cpu, failed = engine_batch(ctx.folder, ctx.tmp / "out-pdfium-1", 1, "pdfium")
-    wall2, _, failed2 = engine_batch(ctx.folder, ctx.tmp / "out-pdfium-2", 2, "pdfium")
-    log("pdfium batch measured")
-    pdfium_bare_cpu = statistics.mean(b["pdfium"] for b in bare)
-    ctx.rows += [
-        (
-            "bare pypdfium2 text extraction, same files",
-            f"{1000 * pdfium_bare_cpu / n:.1f} ms CPU per resume",
-        ),
-        (
-            "`gapcheck batch --pdf-engine pdfium`, 1 worker",
-            f"{wall:.1f} s, {n / wall:.1f} resumes/s, {1000 * cpu / n:.1f} ms worker CPU "
-            f"per resume ({one_wall / wall:.1f}x the pdfminer engine's throughput)",
-        ),
-        (
-            "`gapcheck batch --pdf-engine pdfium`, 2 workers",
-            f"{wall2:.1f} s, {n / wall2:.1f} resumes/s; failures {failed + failed2}",
-        ),
-    ]
-
-
-def memory(ctx: Context, batch: Any) -> None:
-    """5: one worker's peak resident memory, early and late in a long batch."""
-    folder = ctx.tmp / "resumes-memory"
-    folder.mkdir()
-    for index in range(ctx.args.rss_count):
-        source, target = (p / f"resume-{index:04d}.pdf" for p in (ctx.folder, folder))
-        if source.exists():
-            shutil.copyfile(source, target)
-        else:
-            batch.write_resume(target, index)
-    long_run = batch.batch_run(folder, ctx.tmp / "out-memory", jobs=1)
-    log("memory measured")
-    tenth = max(1, len(long_run.peaks) // 10)
-    early, late = max(long_run.peaks[:tenth]), max(long_run.peaks)
-    count = len(long_run.peaks)
-    ctx.rows.append(
-        (
-            f"peak worker RSS, 1 worker, {ctx.args.rss_count} resumes",
-            f"{early:.0f} MB after {tenth}, {late:.0f} MB after {count} "
-            f"({count / long_run.wall:.1f} resumes/s, {long_run.failed} failures)",
-        )
-    )
-    ctx.verdicts.add(
-        f"peak worker RSS over {ctx.args.rss_count} resumes, flat",
-        f"{late:.0f} MB, +{late - early:.0f} MB after the first tenth",
-        f"< {RSS_LIMIT_MB:.0f} MB, growth <= {RSS_FLAT_MB:.0f} MB",
-        late < RSS_LIMIT_MB and late - early <= RSS_FLAT_MB,
-    )
-
-
-def compare_engines(ctx: Context) -> None:
-    """6: the skills both PDF engines find in every real resume."""
-    payload = {"files": [str(p) for p in ctx.corpus]}
-    engines = in_fresh_process("--engines", payload, ctx.env)
-    log("engines compared")
-    differing = [
-        f"{Path(path).name}: {_difference(found)}"
-        for path, found in engines.items()
-        if _difference(found)
-    ]
-    miner = sum(f["pdfminer"]["read_ms"] for f in engines.values())
-    pdfium = sum(f["pdfium"]["read_ms"] for f in engines.values())
-    total = len(ctx.corpus)
-    ctx.rows.append(
-        (
-            f"pdfium vs pdfminer engine, {total} real resumes",
-            f"same skills and certifications in {total - len(differing)} of {total}; "
-            f"gapcheck's reading {miner / pdfium:.1f}x faster",
-        )
-    )
-    ctx.notes += [f"Engines differ on {d}" for d in differing]
-
-
-def _difference(found: dict[str, Any]) -> str:
-    parts = []
-    for kind in ("skills", "certifications"):
-        miner, pdfium = set(found["pdfminer"][kind]), set(found["pdfium"][kind])
-        if miner - pdfium:
-            parts.append(f"{kind} only with pdfminer: {', '.join(sorted(miner - pdfium))}")
-        if pdfium - miner:
-            parts.append(f"{kind} only with pdfium: {', '.join(sorted(pdfium - miner))}")
-    return "; ".join(parts)
-
-
-LOADS: list[float | None] = []  # the load average at every step, to judge the noise
-
-
-def log(message: str) -> None:
-    LOADS.append(load_average())
-    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
 # --------------------------------------------------------------------------- output
@@ -544,26 +324,25 @@ def markdown(
 
 
 def write_results(section: str) -> None:
-    results = HERE / "RESULTS.md"
-    text = results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n"
-    pattern = re.compile(
-        re.escape(SECTION_START) + ".*?" + re.escape(SECTION_END) + "\n?", re.DOTALL
-    )
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section, text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    results.write_text(text, encoding="utf-8")
+    replace_section(section, SECTION_START, SECTION_END)
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--count", type=int, default=300, help="resumes for throughput (300)")
-    parser.add_argument("--rss-count", type=int, default=1000, help="resumes for memory (1000)")
+    parser.add_argument(
+        "--memory-counts", type=int, nargs="+", default=[100, 1000],
+        help="batch sizes whose peak memory is measured (100 1000)",
+    )  # fmt: skip
+    parser.add_argument("--read-repeat", type=int, default=3, help="repeats per real resume (3)")
+    parser.add_argument(
+        "--corpus", action="append", help="folder of real resumes (repeatable; default: "
+        "../shared/corpus and ../shared/corpus2)",
+    )  # fmt: skip
     parser.add_argument("--rounds", type=int, default=9, help="rounds of new processes (9)")
     parser.add_argument("--stage-rounds", type=int, default=15, help="repeats per stage (15)")
     parser.add_argument("--repeat", type=int, default=2, help="repeats of each batch run (2)")
-    parser.add_argument("--quick", action="store_true", help="60/200 resumes, 3 rounds")
+    parser.add_argument("--quick", action="store_true", help="fewer resumes, rounds, repeats")
     parser.add_argument("--no-pdfium", dest="pdfium", action="store_false",
                         help="skip the pdfium engine")  # fmt: skip
     parser.add_argument("--no-write", dest="write", action="store_false",
@@ -571,7 +350,8 @@ def main() -> int:
     parser.add_argument("--check", action="store_true", help="exit 1 when a target is missed")
     args = parser.parse_args()
     if args.quick:
-        args.count, args.rss_count, args.rounds, args.stage_rounds, args.repeat = 60, 200, 3, 5, 1
+        args.count, args.rounds, args.stage_rounds, args.repeat = 60, 3, 1, 1
+        args.memory_counts, args.read_repeat = [50], 1
     if args.pdfium:
         try:
             import pypdfium2  # noqa: F401 - only to know whether the pdfium engine can run
