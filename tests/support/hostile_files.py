@@ -799,7 +799,7 @@ CASES: tuple[Case, ...] = (
     Case("carriage-return-lines", write_carriage_return_lines, ("50,000 lines",), pdf=False),
     Case("unicode-separators", write_unicode_separator_lines, ("50,000 lines",), pdf=False),
     Case("docx-footer-flood", write_docx_footer_flood, ("200,000 characters",), pdf=False),
-    Case("docx-lying-entry", write_docx_lying_entry, ("damaged",), pdf=False),
+    Case("docx-lying-entry", write_docx_lying_entry, ("limit reached",), pdf=False),
     Case("shifted-font", write_shifted_font, ("garbled", "shifted by 3 places")),
     Case("scan-with-stamp", write_scan_with_stamp, ("no usable text layer", "57 characters")),
     Case("hello", write_hello, ("too little to be a resume",), pdf=False),
