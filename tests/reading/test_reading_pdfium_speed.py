@@ -1,15 +1,17 @@
-"""The pdfium reader's fast path reads exactly what asking about every character reads.
+"""The pdfium reader's fast paths read exactly what asking about every character reads.
 
-reading/pdfium.py takes a page's character codes from its text in one call when that
-text lines up with the characters, asks for font, size and weight once per text object,
-asks whether a character was generated only of spaces and line breaks, and whether it
-is a line-end hyphen only of U+0002, because PDFium never answers otherwise; it also
-calls PDFium through its own light ctypes prototypes. These tests hold it to a plain
-reading that asks every question of every character through pypdfium2's own bindings,
-on generated PDFs built to reach each path and on the real corpus, so a PDFium upgrade
-that changes those facts fails here rather than in a report. They also check when the
-page text is trusted, that characters beyond U+FFFF come out whole, that the style is
-asked once per text object, and that images are only counted when they can matter.
+reading/pdfium_page.py takes a page's character codes from its text in one call when
+that text lines up with the characters, asks whether a character was generated only of
+spaces and line breaks and whether it is a line-end hyphen only of U+0002 (PDFium never
+answers otherwise), asks for font, size and weight once per run of one text object's
+characters, asks everything else of every character in C-level passes, and adds each
+run of characters that the rules would only add to the fragment in one step. These
+tests hold it to a plain reading that applies the rules to every character, asking every
+question through pypdfium2's own bindings, on generated PDFs built to reach each path
+and on both real corpora, so a PDFium upgrade or a change of the fast paths that
+changes a fragment fails here rather than in a report. They also check when the page
+text is trusted, that characters beyond U+FFFF come out whole, that the style is asked
+once per text object run, and that images are only counted when they can matter.
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ import pytest
 from gapcheck.errors import UnreadableError
 from gapcheck.reading import limits, read_document
 from gapcheck.reading import pdfium as reader
+from gapcheck.reading import pdfium_page as page_reader
 from gapcheck.reading.cleanup import base_font_name, is_bold_font, is_icon_font
 from gapcheck.reading.columns import Fragment
 from tests.support import pdfgen
@@ -35,7 +38,9 @@ pypdfium2 = pytest.importorskip("pypdfium2")
 raw = pytest.importorskip("pypdfium2.raw")
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
-CORPUS_PDFS = sorted(CORPUS.glob("*.pdf")) if CORPUS.is_dir() else []
+CORPUS_PDFS = sorted(
+    path for folder in (CORPUS, CORPUS.parent / "corpus2") for path in folder.glob("*.pdf")
+)
 
 # --------------------------------------------------------------------------- the reference
 
@@ -100,7 +105,7 @@ def _plain_fragments(textpage: Any, seen: Counter[str]) -> tuple[list[Fragment],
             last is not None
             and char != " "
             and (
-                box[0] - last[3] > reader.FRAGMENT_GAP * max(size, last[5])
+                box[0] - last[3] > page_reader.FRAGMENT_GAP * max(size, last[5])
                 or box[0] < last[1] - 0.5 * size
                 or abs(box[1] - last[2]) > 0.6 * max(size, last[5])
             )
@@ -111,7 +116,7 @@ def _plain_fragments(textpage: Any, seen: Counter[str]) -> tuple[list[Fragment],
             last is not None
             and not char.isspace()
             and not current[-1][0].isspace()
-            and box[0] - last[3] > reader.WORD_GAP * max(size, last[5])
+            and box[0] - last[3] > page_reader.WORD_GAP * max(size, last[5])
         ):
             seen["word gap"] += 1
             current.append(space)
@@ -151,7 +156,7 @@ def _assert_same_reading(path: Path, seen: Counter[str]) -> None:
             textpage = page.get_textpage()
             try:
                 totals = reader._Totals()
-                fast = reader._page_fragments(textpage.raw, raw, totals)
+                fast = page_reader._page_fragments(textpage.raw, raw, totals)
                 plain, characters, unreadable = _plain_fragments(textpage.raw, seen)
             finally:
                 textpage.close()
@@ -328,7 +333,9 @@ def test_the_generated_files_reach_every_path(generated: dict[str, Path]) -> Non
 
 @pytest.mark.corpus
 @pytest.mark.skipif(not CORPUS_PDFS, reason=f"the real resume corpus is not at {CORPUS}")
-@pytest.mark.parametrize("path", CORPUS_PDFS, ids=[p.name for p in CORPUS_PDFS])
+@pytest.mark.parametrize(
+    "path", CORPUS_PDFS, ids=[f"{p.parent.name}/{p.name}" for p in CORPUS_PDFS]
+)
 def test_fast_reading_equals_the_plain_reading_on_the_corpus(path: Path) -> None:
     _assert_same_reading(path, Counter())
 
@@ -343,7 +350,7 @@ def test_page_codes_line_up_with_the_characters_or_are_refused(
         for page in document:
             textpage = page.get_textpage()
             count = raw.FPDFText_CountChars(textpage.raw)
-            codes = reader._page_codes(textpage.raw, raw, count)
+            codes = page_reader._page_codes(textpage.raw, raw, count)
             asked = [raw.FPDFText_GetUnicode(textpage.raw, i) for i in range(count)]
             textpage.close()
             page.close()
@@ -373,13 +380,15 @@ def test_style_is_asked_once_per_text_object_run(
     generated: dict[str, Path], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     asked: list[int] = []
-    original = reader._Styles.at
+    original = page_reader.Styles.of
 
-    def counting(self: reader._Styles, index: int) -> reader._Style:
-        asked.append(index)
-        return original(self, index)
+    def counting(
+        self: page_reader.Styles, indexes: list[int], objects: list[int]
+    ) -> list[page_reader.Style]:
+        asked.extend(indexes)
+        return original(self, indexes, objects)
 
-    monkeypatch.setattr(reader._Styles, "at", counting)
+    monkeypatch.setattr(page_reader.Styles, "of", counting)
     for name in ("resume", "mixed", "one-object-per-character"):
         document = pypdfium2.PdfDocument(generated[name])
         page = document[0]
@@ -392,7 +401,7 @@ def test_style_is_asked_once_per_text_object_run(
         ]
         runs = sum(1 for i, key in enumerate(objects) if i == 0 or key != objects[i - 1])
         asked.clear()
-        reader._page_fragments(textpage.raw, raw, reader._Totals())
+        page_reader._page_fragments(textpage.raw, raw, reader._Totals())
         textpage.close()
         page.close()
         document.close()

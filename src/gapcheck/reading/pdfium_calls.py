@@ -31,6 +31,14 @@ class Calls:
         # Older PDFium builds lack the text-object call: then every character is its own run.
         object_of = getattr(raw, "FPDFText_GetTextObject", None)
         self.text_object = _undeclared(object_of, ctypes.c_void_p) if object_of else _no_text_object
+        # A text object's font (an address, the same for every object set in that font),
+        # given the object's address.
+        font_of = getattr(raw, "FPDFTextObj_GetFont", None)
+        self.font_of = _address_to_address(font_of) if font_of else _no_font
+        # The same as an address, 0 for none, to fill an array of a page's objects with.
+        self.text_object_address = (
+            _undeclared(object_of, ctypes.c_size_t) if object_of else _no_text_object_address
+        )
 
 
 def _undeclared(function: Any, result: Any) -> Any:
@@ -41,6 +49,21 @@ def _undeclared(function: Any, result: Any) -> Any:
 
 def _no_text_object(textpage: Any, index: int) -> None:
     return None
+
+
+def _address_to_address(function: Any) -> Any:
+    """A prototype taking an address and giving one, both as ints (0 for none)."""
+    address = ctypes.cast(function, ctypes.c_void_p).value
+    assert address, "a loaded library function has an address"
+    return ctypes.PYFUNCTYPE(ctypes.c_size_t, ctypes.c_size_t)(address)
+
+
+def _no_font(text_object: int) -> int:
+    return 0
+
+
+def _no_text_object_address(textpage: Any, index: int) -> int:
+    return 0
 
 
 @lru_cache(maxsize=1)

@@ -141,8 +141,14 @@ class LetterPairs:
         )
 
 
-def letter_pairs(lines: Iterable[str]) -> LetterPairs | None:
-    """The letter-pair measures of `lines`, or None when there are too few Latin words."""
+def letter_pairs(
+    lines: Iterable[str], *, shifts_below: float | None = None
+) -> LetterPairs | None:
+    """The letter-pair measures of `lines`, or None when there are too few Latin words.
+
+    With `shifts_below`, the shifts of the alphabet are only tried when the text's share
+    of common pairs is below it: above, the text as read is its own best shift.
+    """
     words: list[str] = []
     for token in _LETTERS.findall("\n".join(lines)):
         if token.isascii():  # letters only: lower-cased, it is already an ASCII word
@@ -168,8 +174,11 @@ def letter_pairs(lines: Iterable[str]) -> LetterPairs | None:
         common = _common_before_shift(shift).intersection(counts)
         return sum(map(counts.__getitem__, common)) / total
 
+    common = share(0)
+    if shifts_below is not None and common >= shifts_below:
+        return LetterPairs(len(words), common, 0, common, len(counts))
     best = max(range(1, 26), key=share)
-    return LetterPairs(len(words), share(0), best, share(best), len(counts))
+    return LetterPairs(len(words), common, best, share(best), len(counts))
 
 
 def _shift(pair: str, places: int) -> str:
@@ -246,7 +255,9 @@ def check_garbled(
             f"text looks garbled: {cause} ({share:.0%} of characters cannot be decoded)",
             _FIX_ADVICE,
         )
-    pairs = letter_pairs(lines)  # a shifted alphabet first: the most precise diagnosis
+    # A shifted alphabet first: the most precise diagnosis. A text whose pairs are mostly
+    # common cannot gain SHIFT_GAIN by a shift (no share exceeds 1), so none is tried.
+    pairs = letter_pairs(lines, shifts_below=1.0 - SHIFT_GAIN + 0.01)
     if pairs is not None and pairs.shifted:
         raise UnreadableError(
             source,
