@@ -19,7 +19,6 @@ import argparse
 import os
 import platform
 import random
-import re
 import sys
 import tempfile
 import time
@@ -232,19 +231,9 @@ def main() -> int:
             f"Measured on {machine}; bare extraction and both batch runs in the same run, "
             f"on the same files.\n\n{table}{SECTION_END}\n"
         )
-        results = HERE / "RESULTS.md"
-        text = (
-            results.read_text(encoding="utf-8") if results.exists() else "# Benchmark results\n\n"
-        )
-        pattern = re.compile(
-            re.escape(SECTION_START) + ".*?" + re.escape(SECTION_END) + "\n?", re.DOTALL
-        )
-        text = (
-            pattern.sub(lambda _: section, text)
-            if pattern.search(text)
-            else text.rstrip("\n") + "\n\n" + section
-        )
-        results.write_text(text, encoding="utf-8")
+        from run_support import replace_section
+
+        replace_section(section, SECTION_START, SECTION_END)
     return 0
 
 
