@@ -430,3 +430,14 @@ def test_images_are_measured_only_on_pages_with_too_little_text(
     with pytest.raises(UnreadableError, match="scanned image"):
         read_here(pdfgen.write_image_only(tmp_path / "scan.pdf"))
     assert measured == [1]
+
+
+def test_the_box_buffer_is_kept_only_for_pages_of_a_resume_size() -> None:
+    """A hostile page of a million characters must not leave its buffer in a worker."""
+    kept = page_reader._box_buffer(100)
+    assert page_reader._box_buffer(50) is kept
+    limit = page_reader.KEPT_BUFFER_CHARACTERS
+    large = page_reader._box_buffer(limit + 1)
+    assert large is not kept and len(large[1]) == limit + 1
+    assert page_reader._box_buffer(100) is kept
+    assert len(page_reader._box_buffer(limit)[1]) <= limit

@@ -138,16 +138,25 @@ def _page_text(textpage: Any, raw: Any, count: int) -> str | None:
 
 
 _BUFFERS = threading.local()
+# Pages of up to this many characters (a dense resume page holds about 5,000) share one
+# buffer per thread; a larger one (a hostile file) gets its own, freed with it.
+KEPT_BUFFER_CHARACTERS = 16_384
 
 
 def _box_buffer(count: int) -> tuple[Any, list[Any]]:
-    """Room for `count` FS_RECTFs, and a pointer to each: kept per thread, and grown."""
+    """Room for `count` FS_RECTFs, and a pointer to each."""
+    if count > KEPT_BUFFER_CHARACTERS:
+        return _new_box_buffer(count)
     kept = getattr(_BUFFERS, "boxes", None)
     if kept is None or len(kept[1]) < count:
-        size = max(count, 2 * len(kept[1]) if kept else 4096)
-        boxes = (ctypes.c_float * (4 * size))()
-        kept = _BUFFERS.boxes = (boxes, [ctypes.byref(boxes, 16 * i) for i in range(size)])
+        size = min(max(count, 2 * len(kept[1]) if kept else 4096), KEPT_BUFFER_CHARACTERS)
+        kept = _BUFFERS.boxes = _new_box_buffer(size)
     return kept
+
+
+def _new_box_buffer(count: int) -> tuple[Any, list[Any]]:
+    boxes = (ctypes.c_float * (4 * count))()
+    return boxes, [ctypes.byref(boxes, 16 * i) for i in range(count)]
 
 
 def _page_fragments(textpage: Any, raw: Any, totals: _Totals) -> list[Fragment]:
