@@ -176,9 +176,12 @@ def _page_fragments(textpage: Any, raw: Any, totals: _Totals) -> list[Fragment]:
         text = "".join([chr(c) if c < 0x110000 else "\ufffd" for c in code.tolist()])
     else:
         code = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
-    for index in np.flatnonzero(code == _NO_CODE).tolist():
+    asked = np.flatnonzero(code == _NO_CODE).tolist()
+    for index in asked:
         code[index] = calls.unicode(textpage, index)
     codes = code.tolist()
+    if asked:  # the text added for runs of characters must say what was asked
+        text = "".join([chr(c) if c < 0x110000 else "\ufffd" for c in codes])
     maybe = np.flatnonzero(np.isin(code, _MAYBE_GENERATED))
     generated = np.zeros(count, dtype=bool)
     generated[maybe] = (
