@@ -51,7 +51,8 @@ MINUS = "\u2212"
 
 ORDER_BY_FIT = (
     "Ranked by fit to the posting: the share of its skill requirements the resume shows "
-    "(a required skill counts twice, a group of alternatives once), halved for each "
+    "(a required skill counts twice, a group of alternatives once) with a point of doubt "
+    "either way, so a short posting fully met stays below 100%, halved for each "
     "knockout (a required degree, years, clearance or authorisation the resume shows it "
     "does not meet; one the posting lets you meet otherwise is no knockout). Ties go to the "
     "higher skill match, then more required skills shown, then fewer knockouts, then the "
