@@ -6,9 +6,10 @@ once PDFium returns, and it inflates streams where gapcheck cannot count. So the
 engine reads in a child process (`run_isolated`), forked from this one, under the same
 two limits as pdfminer:
 
-- time: the parent waits for the child's answer until the file's reading deadline
-  (`limits.MAX_SECONDS` from the start of the read), then kills it; the child's CPU
-  time is capped a little above that as well (RLIMIT_CPU);
+- time: the child's CPU time is capped a little above the reading limit
+  (`limits.MAX_SECONDS` of CPU, RLIMIT_CPU), and the parent waits for its answer no
+  longer than the wall-clock safety net (`limits.WALL_CLOCK_FACTOR` times that), then
+  kills it, so a busy machine never fails a read that a quiet one would finish;
 - memory: the child's address space may grow by `limits.MAX_EXTRA_MEMORY_MB` over what it
   held when it started (RLIMIT_AS, where the system has it), so an allocation past the
   limit fails inside the child, which PDFium answers by stopping, and the parent refuses
@@ -208,9 +209,10 @@ def _result(answer: bytes, status: int, source: str, budget: limits.ReadBudget) 
     if os.WIFSIGNALED(status) and os.WTERMSIG(status) == getattr(signal, "SIGXCPU", -1):
         raise LimitError(
             source,
-            f"reading took longer than the {budget.seconds:g}-second limit",
-            "the file may be malformed; export it again (or print it to a new PDF) "
-            "and try again",
+            f"reading used more CPU time than the {budget.seconds:g}-second limit "
+            "(limit reached)",
+            "a resume takes a second or two to read; the file may be malformed: export it "
+            "again (or print it to a new PDF) and try again",
         )
     if (payload is not None and payload[0] == "memory") or os.WIFSIGNALED(status):
         raise LimitError(
