@@ -103,9 +103,9 @@ def test_evidence_earns_partial_score_credit() -> None:
 def test_learn_gaps_have_personal_reasons() -> None:
     gaps = rank_gaps(detection(TAX, "python"), TAX, TARGET)
     for gap in gaps:
-        assert gap.reason.startswith(
-            ("Your resume and portfolio never name it", "The posting")
-        ), gap.reason
+        assert gap.reason.startswith(("Your resume and portfolio never name it", "The posting")), (
+            gap.reason
+        )
     same_category = [g for g in gaps if g.category == "programming_languages"]
     assert same_category and "Nearby you show Python" in same_category[0].reason
 

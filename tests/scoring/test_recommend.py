@@ -156,8 +156,18 @@ def test_stops_when_the_next_certification_adds_too_little() -> None:
     # Only Spark (weight 1 of ~30) is left: no certification covers enough to be worth it.
     taxonomy = _with_certifications(_cert("spark-dev", ("apache_spark",)))
     resume = detection(
-        taxonomy, "python", "machine_learning", "deep_learning", "pytorch", "tensorflow",
-        "scikit_learn", "docker", "kubernetes", "aws", "r", "recurrent_neural_networks",
+        taxonomy,
+        "python",
+        "machine_learning",
+        "deep_learning",
+        "pytorch",
+        "tensorflow",
+        "scikit_learn",
+        "docker",
+        "kubernetes",
+        "aws",
+        "r",
+        "recurrent_neural_networks",
     )
     gaps = rank_gaps(resume, taxonomy, MLE)
     assert [g.skill_id for g in gaps] == ["apache_spark"]
