@@ -79,6 +79,10 @@ COUNTS: list[tuple[str, str, str]] = [
     ("sense", "Regression testing of the web app with Selenium", "software_testing"),
     ("sense", "Won a Kaggle competition on churn", "kaggle"),
     ("sense", "Scaled data collection with Scrapy crawlers", "data_pipelines"),
+    # a list of one: the line is nothing but the item (a posting's or a list's bullet)
+    ("sole item", "- Python", "python"),
+    ("sole item", "• Spark 3", "spark"),
+    ("sole item", "Excel", "spreadsheets"),
 ]
 
 # (class, line, skill id that must not be found)
@@ -120,6 +124,10 @@ NEVER: list[tuple[str, str, str]] = [
     ("nested hyphen", "Self-supervised learning for audio", "supervised_learning"),
     ("nested", "Logistic regression for churn", "regression"),
     ("leadership", "Sent weekly reports to the leadership team", "leadership"),
+    # the same words with anything else on the line are not a list of one
+    ("sole item", "- Python enthusiast since childhood, keeps a pet python", "python"),
+    ("sole item", "Spark the conversation", "spark"),
+    ("sole item", "Excel at customer service", "spreadsheets"),
 ]
 
 

@@ -16,7 +16,8 @@ meant (see vocabulary.py for the casing classes):
 The contexts:
     list            the term stands between list punctuation (",", "|", "•", "/", "(",
                     "and", line edges...) in a line that names another accepted skill,
-                    or is joined by a list word to a neighbouring skill term; a version
+                    or is joined by a list word to a neighbouring skill term, or is the
+                    line's one item (a list of one: "- Python", "Spark 3"); a version
                     number after a name ("Airflow 2 · Git") is part of the item;
     skills_section  the term stands between list punctuation in a Skills section;
     cue             a cue word stands within CUE_WINDOW tokens; a cue that contains the
@@ -115,6 +116,14 @@ def _after_row_label(tokens: LineTokens, start: int) -> bool:
 def _list_bounded(tokens: LineTokens, start: int, end: int) -> bool:
     return (_left_open(tokens, start) or _after_row_label(tokens, start)) and _right_open(
         tokens, end
+    )
+
+
+def _sole_item(tokens: LineTokens, start: int, end: int) -> bool:
+    """The term is all the line says, bullets and list marks aside: "- Python", "• Spark 3"."""
+    end = _past_version(tokens, end)
+    return all(t in SEPARATORS for t in tokens.lowers[:start]) and all(
+        t in SEPARATORS or t in SENTENCE_ENDS for t in tokens.lowers[end:]
     )
 
 
@@ -305,7 +314,10 @@ def _counts(
         and _list_bounded(tokens, candidate.start, candidate.end)
     ):
         return True
-    if "list" in accept and _in_list(tokens, candidate, support, others):
+    if "list" in accept and (
+        _in_list(tokens, candidate, support, others)
+        or _sole_item(tokens, candidate.start, candidate.end)
+    ):
         return True
     if "line" in accept and any(not overlaps(candidate, other) for other in support):
         return True
