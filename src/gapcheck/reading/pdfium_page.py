@@ -277,7 +277,7 @@ def _page_fragments(textpage: Any, raw: Any, totals: _Totals) -> list[Fragment]:
             after_space[2:] = near(2, FRAGMENT_GAP) & generated[1:-1] & space[1:-1]
             continues |= after_space
             continues[:-1] |= after_space[1:]  # the generated space itself
-    reader = PageRules(textpage, raw, codes, style_at, style_number, box)
+    reader = PageRules(textpage, raw, codes, style_at, style_number)
     reader.generated = generated.tolist()
     reader.unmapped = unmapped.tolist()
     reader.read(np.flatnonzero(~continues).tolist(), text, space, generated, box)

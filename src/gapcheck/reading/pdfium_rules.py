@@ -45,11 +45,12 @@ class PageRules:
         codes: list[int],
         styles: list[Style],
         style_number: Any,
-        box: Any,
     ) -> None:
         self.textpage, self.raw, self.codes = textpage, raw, codes
         self.styles, self.style_number = styles, style_number.tolist()
-        self.left, self.top, self.right, self.bottom = (box[:, i].tolist() for i in range(4))
+        # The box (left, top, right, bottom) of each character the rules look at: the
+        # ones read one by one, and the last of each run (see `read`).
+        self.boxes: dict[int, list[float]] = {}
         self.generated: list[bool] = []
         self.unmapped: list[int] = []
         self.fragments: list[Fragment] = []
@@ -91,9 +92,13 @@ class PageRules:
             numbers = np.add.reduceat(counted, bounds)[::2].tolist()
             self.skipped += int(np.add.reduceat(np.append(generated, False), bounds)[::2].sum())
         run_x0, run_y0, run_x1, run_y1 = extents
+        looked_at = [
+            *singles,
+            *(end - 1 for index, end in zip(singles, ends, strict=True) if end > index + 1),
+        ]
+        boxes = self.boxes = dict(zip(looked_at, box[looked_at].tolist(), strict=True))
         is_generated, parts, char = self.generated, self.parts, self.char
         styles, style_number = self.styles, self.style_number
-        lefts, tops, rights, bottoms = self.left, self.top, self.right, self.bottom
         run = 0
         for index, end in zip(singles, ends, strict=True):
             if is_generated[index]:  # a space or a line break PDFium generated
@@ -122,9 +127,9 @@ class PageRules:
                 self.drawn[style] = self.drawn.get(style, 0) + drawn_here
             run += 1
             last = end - 1
-            top, bottom = tops[last], bottoms[last]
+            last_left, top, last_right, bottom = boxes[last]
             self.has_last = True
-            self.last_x0, self.last_x1 = lefts[last], rights[last]
+            self.last_x0, self.last_x1 = last_left, last_right
             self.last_y0, self.last_size = (top if top < bottom else bottom), style.size
 
     def char(self, index: int) -> None:
@@ -145,12 +150,7 @@ class PageRules:
             return
         # The loose box spans the font's ascent to descent, like pdfminer's boxes, so
         # baselines compare the same way for both engines.
-        left, top, right, bottom = (
-            self.left[index],
-            self.top[index],
-            self.right[index],
-            self.bottom[index],
-        )
+        left, top, right, bottom = self.boxes[index]
         # Branches rather than min()/max(), for what a NaN makes of them (as before).
         if top < bottom:
             low, high = top, bottom
