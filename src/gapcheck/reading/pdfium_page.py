@@ -28,6 +28,7 @@ from __future__ import annotations
 import ctypes
 import math
 import threading
+from functools import lru_cache
 from itertools import repeat
 from operator import itemgetter
 from typing import Any, Protocol
@@ -37,12 +38,17 @@ from gapcheck.reading.columns import Fragment
 from gapcheck.reading.pdfium_calls import calls as _calls
 from gapcheck.reading.pdfium_rules import FRAGMENT_GAP, WORD_GAP, PageRules, Style
 
-# The only characters PDFium ever generates (between words and at line ends).
-_MAYBE_GENERATED = (0x20, 0x0A, 0x0D)
 # What the page text holds for a character without a code of its own (see _page_codes).
 _NO_CODE = 0xFFFE
-# Blank characters other than the space (str.isspace), read one by one.
-_OTHER_BLANKS = tuple(c for c in range(0x21, 0x3001) if chr(c).isspace())
+
+
+@lru_cache(maxsize=1)
+def _other_blanks() -> Any:
+    """Whether a code is a blank other than the space (str.isspace), read one by one, for
+    every code up to the last such blank (U+3000) and one beyond it for any higher code."""
+    import numpy as np
+
+    return np.array([0x20 < c < 0x3001 and chr(c).isspace() for c in range(0x3002)], dtype=bool)
 
 
 class _Totals(Protocol):
@@ -182,7 +188,9 @@ def _page_fragments(textpage: Any, raw: Any, totals: _Totals) -> list[Fragment]:
     codes = code.tolist()
     if asked:  # the text added for runs of characters must say what was asked
         text = "".join([chr(c) if c < 0x110000 else "\ufffd" for c in codes])
-    maybe = np.flatnonzero(np.isin(code, _MAYBE_GENERATED))
+    # The only characters PDFium ever generates (between words and at line ends).
+    space: Any = code == 0x20
+    maybe = np.flatnonzero(space | (code == 0x0A) | (code == 0x0D))
     generated = np.zeros(count, dtype=bool)
     generated[maybe] = (
         np.fromiter(
@@ -233,9 +241,9 @@ def _page_fragments(textpage: Any, raw: Any, totals: _Totals) -> list[Fragment]:
     kinds = np.array([same_styles.setdefault(style, len(same_styles)) for style in style_at])
     kind = kinds[style_number]  # equal for characters of equal styles (the rules see no more)
 
-    space: Any = code == 0x20
     plain: Any = (code > 0x20) & (code != _NO_CODE) & (code < 0x110000)
-    plain &= ~np.isin(code, _OTHER_BLANKS)
+    other_blanks = _other_blanks()
+    plain &= ~other_blanks[np.minimum(code, len(other_blanks) - 1)]
     as_text: Any = ~generated & ~icons & (unmapped != 1)  # read as text: added, maybe measured
 
     # A plain continuation is a character the rules only add to the fragment: read as
