@@ -309,7 +309,7 @@ class PreviousReport:
     source: str  # its file name
     generated_on: str
     gapcheck_version: str
-    taxonomy_key: str  # "version (as of)", as gapcheck.scoring.changes keys taxonomies
+    taxonomy_key: str  # "version (as of)": gapcheck.taxonomy.model.taxonomy_key
     role: str
     level: str
     job: str | None  # the posting it was made against, "N postings", or None (the role only)

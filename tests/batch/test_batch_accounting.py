@@ -237,3 +237,14 @@ def test_copies_left_by_a_killed_worker_are_removed(tmp_path: Path) -> None:
     live.mkdir()
     assert remove_orphaned_copies(tmp_path) == 1
     assert not orphan.exists() and live.exists()
+
+
+def test_a_pattern_never_brings_in_the_output_folder_or_tool_folders(tmp_path: Path) -> None:
+    root = tmp_path / "in"
+    write(root / "a.txt", "score=1")
+    write(root / "out" / "summary.csv", "file,status")  # a previous run's outputs
+    write(root / "out" / "reports" / "a.txt.html", "<p>a</p>")
+    write(root / "node_modules" / "pkg" / "README.md", "# a package")
+    for pattern in ("*", "**"):
+        people = collect_inputs([str(root / pattern)], exclude=root / "out")
+        assert [p.label for p in people] == ["a.txt"], pattern

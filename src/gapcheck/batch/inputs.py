@@ -19,6 +19,7 @@ from gapcheck.errors import UsageError
 from gapcheck.reading.inputs import (
     DOCUMENT_SUFFIXES,
     RESUME_SUFFIXES,
+    TOOL_FOLDERS,
     is_skipped_name,
     walk_files,
 )
@@ -65,7 +66,8 @@ def _glob(pattern: str) -> list[Path]:
     `glob.glob` follows links to folders, so a link out of the input folder would bring in
     someone else's files and two links to "." never finish; here a link is never entered
     (a link matched by the pattern itself is listed, as a skipped file). `**` matches
-    zero or more folders; hidden entries match only a pattern segment starting with ".".
+    zero or more folders, never hidden or tool folders (as `walk_files`); hidden entries
+    match only a pattern segment starting with ".".
     """
     parts = Path(pattern).parts
     fixed = 0
@@ -81,12 +83,12 @@ def _glob(pattern: str) -> list[Path]:
         if segment == "**":
             if last:
                 for current, dirnames, filenames in os.walk(folder, followlinks=False):
-                    dirnames[:] = [d for d in dirnames if not is_skipped_name(d)]
+                    dirnames[:] = [d for d in dirnames if _descended(Path(current) / d)]
                     found.update(Path(current) / f for f in filenames if not is_skipped_name(f))
                 return
             walk(folder, index + 1)
             for entry in _entries(folder):
-                if entry.is_dir() and not entry.is_symlink() and not is_skipped_name(entry.name):
+                if _descended(entry):
                     walk(entry, index)
             return
         matcher = _segment_pattern(segment)
@@ -103,6 +105,16 @@ def _glob(pattern: str) -> list[Path]:
     if base == Path() or base.is_dir():  # the folder the user named may itself be a link
         walk(base, 0)
     return sorted(found)
+
+
+def _descended(folder: Path) -> bool:
+    """Whether `**` goes into this entry: a real folder, not hidden, not a tool folder."""
+    return (
+        folder.is_dir()
+        and not folder.is_symlink()
+        and not is_skipped_name(folder.name)
+        and folder.name not in TOOL_FOLDERS
+    )
 
 
 def _entries(folder: Path) -> list[Path]:
@@ -194,10 +206,16 @@ def collect_inputs(
         paths, from_pattern = _expand_argument(argument)
         for path in paths:
             passed_over: list[Path] = []
+            if excluded is not None and (
+                path.absolute() == excluded or excluded in path.absolute().parents
+            ):
+                continue  # the output folder, matched by a pattern: never an input
             if from_pattern and path.is_symlink():
                 roots.append(path.parent)
                 passed_over.append(path)
             elif path.is_dir():
+                if from_pattern and path.name in TOOL_FOLDERS:
+                    continue  # as `**` and folder walks: node_modules, venv... hold no resumes
                 roots.append(path)
                 if per_person:
                     people.extend(_people_of(path, excluded, passed_over))

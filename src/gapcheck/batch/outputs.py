@@ -40,17 +40,16 @@ def neutralise_cell(value: object) -> str:
 
 def csv_text(header: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180 line ends
-    writer.writerow([neutralise_cell(h) for h in header])
+    stream = CsvStream(buffer, header)
     for row in rows:
-        writer.writerow([neutralise_cell(cell) for cell in row])
+        stream.row(row)
     return buffer.getvalue()
 
 
 class CsvStream:
-    """CSV rows written one at a time into an atomic file (RFC 4180 line ends, neutralised)."""
+    """CSV rows written one at a time (RFC 4180 line ends, cells neutralised)."""
 
-    def __init__(self, target: AtomicTextFile, header: Sequence[str]) -> None:
+    def __init__(self, target: AtomicTextFile | io.StringIO, header: Sequence[str]) -> None:
         self._writer = csv.writer(target, lineterminator="\r\n")
         self._writer.writerow([neutralise_cell(h) for h in header])
 

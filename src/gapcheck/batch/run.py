@@ -284,6 +284,8 @@ def _run_locked(
         person = people[result.task_id]
         name = names[person.label]
         report = f"{REPORTS_FOLDER}/{name}"
+        # Read again rather than kept from the first pass: holding every waiting person's
+        # previous summary would make the parent's memory grow with the batch.
         before = store.load(name)
         record = _record_from(
             result,

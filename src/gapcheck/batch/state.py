@@ -32,8 +32,6 @@ STATE_FOLDER = ".gapcheck-state"
 STATE_FORMAT = 1
 Status = Literal["analysed", "failed", "not-a-resume", "skipped"]
 STATUSES: tuple[Status, ...] = get_args(Status)
-# What went wrong, for a "failed" record ("limit" and "memory" name the limit in the error).
-FailureKind = Literal["input", "limit", "memory", "timeout", "crash", "error", ""]
 FINAL_FAILURES = ("input",)  # failures that the same input would meet again
 
 
@@ -79,7 +77,7 @@ class StateRecord:
     report: str | None  # path of the report relative to OUTDIR
     summary: PersonSummary | None
     result: str | None  # the full JSON result as one line of JSON text
-    failure_kind: str = ""  # a FailureKind for a "failed" record
+    failure_kind: str = ""  # for a "failed" record: the worker's Failure.kind
     error: str = ""  # why it failed, was not a resume, or was skipped
     seconds: float = 0.0
     previous: PersonSummary | None = None  # the analysis before the input last changed

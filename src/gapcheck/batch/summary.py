@@ -20,8 +20,9 @@ from typing import Any
 from gapcheck.records import Analysis, Evidence
 from gapcheck.report.cohort_model import PersonChanges
 from gapcheck.report.display import file_name  # as the JSON result names documents
-from gapcheck.scoring.changes import Snapshot, compare, taxonomy_key
+from gapcheck.scoring.changes import Snapshot, compare
 from gapcheck.scoring.fit import posting_fit
+from gapcheck.taxonomy.model import taxonomy_key
 
 TOP_GAPS = 3  # gaps shown per person in the cohort table and the CSV
 

@@ -78,20 +78,23 @@ class AnalyseFile:
 
     def __init__(self, options: AnalysisOptions) -> None:
         self.options = options
+        self.swept = False  # whether this worker's orphaned copies were removed
 
     def warm_up(self) -> None:
         """Build the taxonomy's detector now (once per worker process: its `Knowledge`
-        keeps it, found by content, so a plan unpickled with every task reuses it)."""
+        keeps it, found by content, so a plan unpickled with every task reuses it), and
+        remove copies a dead worker left."""
         from gapcheck.detection.detector import get_detector
 
         get_detector(self.options.plan.taxonomy)
         remove_orphaned_copies()
+        self.swept = True
 
     def __call__(self, task: FileTask) -> FileOutcome:
         if task.shipped:
-            if not self.__dict__.get("_swept"):  # once per worker holding this object
+            if not self.swept:  # an executor that never warmed this object up
                 remove_orphaned_copies()
-                self.__dict__["_swept"] = True
+                self.swept = True
             prefix = f"{_COPY_PREFIX}{os.getpid()}-"
             with tempfile.TemporaryDirectory(prefix=prefix) as folder:
                 paths = []

@@ -93,11 +93,16 @@ def show_command(skill: str | None, taxonomy_path: Path | None) -> None:
         _show_skill(taxonomy, find_skill(taxonomy, skill))
 
 
+def _fold(text: str) -> str:
+    """A spelling as lookups compare it: curly apostrophes straight, any case, one space."""
+    return " ".join(text.replace("’", "'").casefold().split())
+
+
 def find_skill(taxonomy: Taxonomy, query: str) -> Skill:
     """The skill whose id, name, alias or narrower term is `query` (any case)."""
     from gapcheck.errors import UsageError
 
-    key = " ".join(query.replace("’", "'").casefold().split())
+    key = _fold(query)
     for fields in (
         lambda s: (s.id,),
         lambda s: (s.name,),
@@ -106,7 +111,7 @@ def find_skill(taxonomy: Taxonomy, query: str) -> Skill:
         lambda s: tuple(rule.term for rule in s.ambiguous),
     ):
         for candidate in taxonomy.skills:
-            if any(" ".join(t.casefold().split()) == key for t in fields(candidate)):
+            if any(_fold(t) == key for t in fields(candidate)):
                 return candidate
     near = [f"'{s.id}' ({s.name})" for s in suggest_skills(taxonomy, key)]
     advice = "run 'gapcheck taxonomy show' for the list"
@@ -131,7 +136,7 @@ def suggest_skills(taxonomy: Taxonomy, key: str, limit: int = 3) -> list[Skill]:
     for skill in taxonomy.skills:
         texts = (skill.id, skill.id.replace("_", " "), skill.name, *skill.aliases)
         terms = (*skill.narrower, *(rule.term for rule in skill.ambiguous))
-        spellings = {" ".join(t.replace("’", "'").casefold().split()) for t in (*texts, *terms)}
+        spellings = {_fold(t) for t in (*texts, *terms)}
         best = max(fuzz.ratio(key, spelling) for spelling in spellings)
         if best >= SUGGEST_SCORE:
             scored.append((-best, skill.id, skill))

@@ -5,9 +5,10 @@ they only stop files that are not resumes (a scanned book, a 300-page thesis) or
 built to make a parser loop or swell (decompression bombs, endless object references,
 millions of glyphs on one page).
 
-The reading-time limit counts the CPU time of the process (`time.process_time`), not
-the clock on the wall: a busy machine stretches a read's wall-clock time but not the work
-it does, so a valid resume is never refused because other programs had the CPU. A reader
+The reading-time limit counts the CPU time of the reading thread (`time.thread_time`),
+not the clock on the wall: a busy machine stretches a read's wall-clock time but not the
+work it does, so a valid resume is never refused because other programs (or other reads
+running in threads of the same process, as on a thread-pool executor) had the CPU. A reader
 stuck off the CPU (waiting on a disk, a pipe or a child process) is stopped by a
 wall-clock safety net far above it (`WALL_CLOCK_FACTOR` times the CPU limit).
 
@@ -149,7 +150,7 @@ class ReadBudget:
         self.extra_memory_mb = MAX_EXTRA_MEMORY_MB if extra_memory_mb is None else extra_memory_mb
         self.max_characters = MAX_CHARACTERS
         self._pid = os.getpid()
-        self._cpu_start = time.process_time()
+        self._cpu_start = time.thread_time()
         self._wall_deadline = time.monotonic() + self.wall_seconds
         self._memory_start = _peak_memory_mb()
         self._watching = False
@@ -161,12 +162,13 @@ class ReadBudget:
         return f" (on page {self.page})" if self.page else ""
 
     def cpu_used(self) -> float:
-        """CPU seconds this process has spent since the budget began. In a child forked
-        to read (`reading/isolated.py`), whose CPU clock starts at zero: since the fork."""
+        """CPU seconds the reading thread has spent since the budget began. In a child
+        forked to read (`reading/isolated.py`), whose CPU clock starts at zero: since the
+        fork."""
         pid = os.getpid()
         if pid != self._pid:
             self._pid, self._cpu_start = pid, 0.0
-        return time.process_time() - self._cpu_start
+        return time.thread_time() - self._cpu_start
 
     def check(self) -> None:
         """Raise LimitError once reading has used its CPU time, or its wall-clock time."""

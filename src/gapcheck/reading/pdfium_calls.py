@@ -30,7 +30,6 @@ class Calls:
         self.matrix = _undeclared(raw.FPDFText_GetMatrix, ctypes.c_int)
         # Older PDFium builds lack the text-object call: then every character is its own run.
         object_of = getattr(raw, "FPDFText_GetTextObject", None)
-        self.text_object = _undeclared(object_of, ctypes.c_void_p) if object_of else _no_text_object
         # A text object's font (an address, the same for every object set in that font),
         # given the object's address.
         font_of = getattr(raw, "FPDFTextObj_GetFont", None)
@@ -45,10 +44,6 @@ def _undeclared(function: Any, result: Any) -> Any:
     address = ctypes.cast(function, ctypes.c_void_p).value
     assert address, "a loaded library function has an address"
     return ctypes.PYFUNCTYPE(result)(address)
-
-
-def _no_text_object(textpage: Any, index: int) -> None:
-    return None
 
 
 def _address_to_address(function: Any) -> Any:

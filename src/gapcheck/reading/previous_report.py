@@ -30,6 +30,7 @@ from typing import Any
 from gapcheck.errors import InputError
 from gapcheck.reading import read_regular_file
 from gapcheck.records import PreviousReport
+from gapcheck.taxonomy.model import taxonomy_key
 
 MAX_PREVIOUS_REPORT_BYTES = 64_000_000  # a report against 1,000 postings is about 20 MB
 READABLE_MAJOR = "1"  # the JSON report format's major version this gapcheck reads
@@ -99,7 +100,7 @@ def _previous(data: Mapping[str, Any], name: str) -> PreviousReport:
             source=name,
             generated_on=_text(data, "generated_on"),
             gapcheck_version=_text(data, "gapcheck_version"),
-            taxonomy_key=f"{_text(taxonomy, 'version')} ({_text(taxonomy, 'as_of')})",
+            taxonomy_key=taxonomy_key(_text(taxonomy, "version"), _text(taxonomy, "as_of")),
             role=_text(target, "role"),
             level=_text(target, "level"),
             job=job,

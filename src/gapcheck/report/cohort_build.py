@@ -40,6 +40,7 @@ from gapcheck.report.cohort_model import (
     PersonRow,
     PostingInfo,
 )
+from gapcheck.scoring.fit import fit_key
 
 PEOPLE_SHOWN = 2000  # rows of the people table, the matrix and the not-analysed list
 MATRIX_COLUMNS = 40  # skills shown as matrix columns (skills.csv has them all)
@@ -118,8 +119,7 @@ def rank_key(label: str, summary: PersonFacts, by_fit: bool) -> tuple[Any, ...]:
     """The people's order (module docstring): smaller first."""
     fit = summary.fit
     if by_fit and fit is not None:
-        return (0, -fit.fit, -fit.match, -fit.required_share, len(fit.knockouts),
-                -summary.score, label)  # fmt: skip
+        return (0, *fit_key(fit), -summary.score, label)
     # Without a fit (no posting, or state older than fits): after those with one, by score.
     return (1 if by_fit else 0, 0.0, 0.0, 0.0, 0, -summary.score, label)
 
@@ -147,7 +147,6 @@ class CohortBuilder:
         self._people: list[tuple[tuple[Any, ...], PersonRow, str]] = []
         self._failed: list[tuple[str, int, FailedRow]] = []
         self._seen = 0  # inputs added: the last tie-break, so the order is total
-        self.compared = 0  # people with a previous analysis
         self.changed = 0
 
     @property
@@ -177,7 +176,6 @@ class CohortBuilder:
         self.gaps.add(tuple(summary.gaps))
         codes = self.matrix.add(summary.cells)
         if entry.changes is not None:
-            self.compared += 1
             self.changed += entry.changes.any
         key = rank_key(entry.label, summary, self.posting is not None)
         self._people.append(((*key, self._seen), _person_row(entry, summary), codes))

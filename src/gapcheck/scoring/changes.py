@@ -29,6 +29,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from gapcheck.records import Analysis, PreviousReport
+from gapcheck.taxonomy.model import taxonomy_key
 
 
 @dataclass(frozen=True)
@@ -110,11 +111,6 @@ def compare(old: Snapshot, new: Snapshot) -> Changes:
         picks_added=tuple(sorted(set(new.picks) - set(old.picks))),
         picks_dropped=tuple(sorted(set(old.picks) - set(new.picks))),
     )
-
-
-def taxonomy_key(version: str, as_of: str) -> str:
-    """How a snapshot names a taxonomy: its version and the date of its facts."""
-    return f"{version} ({as_of})"
 
 
 def snapshot_of_analysis(analysis: Analysis) -> Snapshot:

@@ -32,8 +32,9 @@ obtained after hiring"): those are `waived`, shown, and cost nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sized
 from dataclasses import dataclass
+from typing import Protocol
 
 from gapcheck.records import EligibilityCheck, JobGap, PostingRequirement
 from gapcheck.scoring.posting_gap import PREFERRED_WEIGHT, REQUIRED_WEIGHT
@@ -104,7 +105,23 @@ def posting_fit(job: JobGap) -> PostingFit:
     )
 
 
-def fit_key(fit: PostingFit) -> tuple[float, float, float, int]:
+class FitFigures(Protocol):
+    """What `fit_key` orders by: a PostingFit, or the batch's compact copy of one."""
+
+    @property
+    def fit(self) -> float: ...
+
+    @property
+    def match(self) -> float: ...
+
+    @property
+    def required_share(self) -> float: ...
+
+    @property
+    def knockouts(self) -> Sized: ...
+
+
+def fit_key(fit: FitFigures) -> tuple[float, float, float, int]:
     """The order of fits, best first, without a tie-break by posting or person: higher fit,
     then higher match, then more of the required skills, then fewer knockouts."""
     return (-fit.fit, -fit.match, -fit.required_share, len(fit.knockouts))

@@ -16,15 +16,8 @@ def write_text_atomically(path: Path, text: str) -> Path:
     An interrupted run (Ctrl-C, kill) leaves either the old file or the new one, never a
     half-written report. Text is written as given (no newline translation).
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temporary = tempfile.mkstemp(prefix=TEMPORARY_PREFIX, dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        Path(temporary).replace(path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    with AtomicTextFile(path) as handle:
+        handle.write(text)
     return path
 
 
@@ -50,8 +43,9 @@ class AtomicTextFile:
         return self
 
     def __exit__(self, kind: object, value: object, traceback: object) -> None:
-        self._handle.close()
-        if kind is None:
-            self._temporary.replace(self.path)
-        else:
-            self._temporary.unlink(missing_ok=True)
+        try:
+            self._handle.close()  # may fail too (a full disk on the last flush)
+            if kind is None:
+                self._temporary.replace(self.path)
+        finally:
+            self._temporary.unlink(missing_ok=True)  # gone already when it was renamed

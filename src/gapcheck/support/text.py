@@ -12,6 +12,8 @@ import re
 import unicodedata
 
 WHITESPACE = re.compile(r"\s+")
+
+
 # Control characters, line and paragraph separators, and bidi embeddings and isolates.
 def strip_accents(text: str) -> str:
     """Lower case without accents: "Formación" -> "formacion" (NFKD, combining marks dropped)."""

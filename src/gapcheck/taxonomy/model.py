@@ -191,6 +191,11 @@ class Taxonomy:
         raise KeyError(cert_id)
 
 
+def taxonomy_key(version: str, as_of: str) -> str:
+    """How reports and snapshots name a taxonomy: its version and the date of its facts."""
+    return f"{version} ({as_of})"
+
+
 def guide_weight(provenance: Provenance) -> float:
     """What one guide's naming of a skill is worth: its emphasis, a little more if repeated."""
     emphasis = EMPHASIS_VALUES.get(provenance.emphasis, EMPHASIS_VALUES["named"])
