@@ -14,13 +14,13 @@ import unicodedata
 WHITESPACE = re.compile(r"\s+")
 
 
-# Control characters, line and paragraph separators, and bidi embeddings and isolates.
 def strip_accents(text: str) -> str:
     """Lower case without accents: "Formación" -> "formacion" (NFKD, combining marks dropped)."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+# Control characters, line and paragraph separators, and bidi embeddings and isolates.
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
